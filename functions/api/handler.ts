@@ -1,4 +1,29 @@
-// Replaced by the real handler in this same change.
-export const handler = async (): Promise<void> => {
-  throw new Error('not wired yet');
-};
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { principalFromClaims } from '../../shared/auth/principal.ts';
+import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
+import { logger } from '../commons/powertools.ts';
+import { HttpProblem, problemResponse } from './problem.ts';
+import { route } from './routes.ts';
+
+/** The partner and officer API: API Gateway REST proxy events in, JSON or problem+json out. */
+export function createApiHandler(getDeps: () => Dependencies) {
+  return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const principal = principalFromClaims(event.requestContext?.authorizer?.claims);
+    try {
+      return await route(event, principal, getDeps());
+    } catch (error) {
+      if (error instanceof HttpProblem) return problemResponse(error, event.path);
+      // Never a stack trace to the caller: log it, answer with a plain 500.
+      logger.error('unhandled API error', { error: error as Error, path: event.path });
+      return problemResponse(new HttpProblem(500, 'something went wrong on our side'), event.path);
+    }
+  };
+}
+
+/** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
+export const buildApiHandler = (getDeps: () => Dependencies) =>
+  middy(createApiHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
+
+export const handler = buildApiHandler(lazily(() => awsDependencies()));

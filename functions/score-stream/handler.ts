@@ -1,4 +1,54 @@
-// Replaced by the real handler in this same change.
-export const handler = async (): Promise<void> => {
-  throw new Error('not wired yet');
-};
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { fromItem } from '../../shared/adapters/dynamodb/report-repository.ts';
+import { composeAcknowledgement } from '../../shared/intake/acknowledgement.ts';
+import { assess, defaultScoringContext } from '../../shared/scoring/index.ts';
+import { scoreReport } from '../../shared/usecases/score-report.ts';
+import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
+import { logger } from '../commons/powertools.ts';
+
+/**
+ * Scores each newly inserted report. The event source mapping's filter lets through only
+ * INSERTs of reports with status "received"; the check here is the second line, so that a
+ * write-back (MODIFY) can never loop even if the filter is misconfigured.
+ */
+export function createScoreStreamHandler(getDeps: () => Dependencies) {
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+  const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !image) return;
+    const item = unmarshall(image as Record<string, AttributeValue> as never);
+    if (item.type !== 'report' || item.status !== 'received') return;
+    const report = fromItem(item); // throws on a malformed item: the record fails, then the DLQ
+    const deps = getDeps();
+    const context = defaultScoringContext(deps.config);
+    const result = await scoreReport(
+      {
+        ...deps,
+        assess: (r) => assess(r, context),
+        acknowledge: (r, a) =>
+          composeAcknowledgement({ reportId: r.id, verdict: a.verdict, category: a.category, channel: r.channel }),
+        alertThreshold: deps.config.alertThreshold,
+      },
+      report,
+    );
+    logger.info('scored', {
+      reportId: report.id,
+      score: result.assessment.score,
+      verdict: result.assessment.verdict,
+      alerted: result.alerted,
+    });
+  };
+
+  return async (event: DynamoDBStreamEvent) => processPartialResponse(event, recordHandler, processor);
+}
+
+/** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
+export const buildScoreStreamHandler = (getDeps: () => Dependencies) =>
+  middy(createScoreStreamHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
+
+export const handler = buildScoreStreamHandler(lazily(() => awsDependencies()));

@@ -1,4 +1,60 @@
-// Replaced by the real handler in this same change.
-export const handler = async (): Promise<void> => {
-  throw new Error('not wired yet');
-};
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { SESEvent } from 'aws-lambda';
+import { composeAcknowledgement } from '../../shared/intake/acknowledgement.ts';
+import { parseRawMail } from '../../shared/intake/parse-file.ts';
+import { decideTrust } from '../../shared/intake/trust.ts';
+import { type InboundMail, ingestForwardedMail } from '../../shared/usecases/ingest-forwarded-mail.ts';
+import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
+import { logger } from '../commons/powertools.ts';
+
+/** Where SES's S3 action writes each message (the receipt rule's objectKeyPrefix + message id). */
+export const RAW_MAIL_PREFIX = 'inbound/';
+
+export function inboundMailOf(record: SESEvent['Records'][number]): InboundMail {
+  const { mail, receipt } = record.ses;
+  return {
+    sesMessageId: mail.messageId,
+    receivedAt: new Date(mail.timestamp),
+    rawMailKey: `${RAW_MAIL_PREFIX}${mail.messageId}`,
+    headerFrom: mail.commonHeaders.from?.[0] ?? mail.source,
+    verdicts: {
+      spf: receipt.spfVerdict.status,
+      dkim: receipt.dkimVerdict.status,
+      dmarc: receipt.dmarcVerdict.status,
+      virus: receipt.virusVerdict.status,
+      spam: receipt.spamVerdict.status,
+    },
+  };
+}
+
+/** SES receipt rule → one report per inbound mail (raw body read from the store). */
+export function createSesInboundHandler(getDeps: () => Dependencies) {
+  return async (event: SESEvent): Promise<void> => {
+    const deps = getDeps();
+    const options = {
+      reportAddress: deps.config.reportAddress,
+      reporterDomains: deps.config.reporterDomains,
+      defaultPhoneRegion: deps.config.defaultPhoneRegion,
+    };
+    for (const record of event.Records) {
+      const mail = inboundMailOf(record);
+      const { report, outcome } = await ingestForwardedMail(
+        {
+          ...deps,
+          parseRawMail: (raw) => parseRawMail(raw, options),
+          decideTrust: (reporterAddress, sesVerdicts) => decideTrust({ reporterAddress, sesVerdicts }, deps.config),
+          acknowledgeUnreadable: (r) => composeAcknowledgement({ reportId: r.id, channel: r.channel }),
+        },
+        mail,
+      );
+      logger.info('inbound mail', { sesMessageId: mail.sesMessageId, reportId: report.id, status: report.status, outcome });
+    }
+  };
+}
+
+/** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
+export const buildSesInboundHandler = (getDeps: () => Dependencies) =>
+  middy(createSesInboundHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
+
+export const handler = buildSesInboundHandler(lazily(() => awsDependencies()));

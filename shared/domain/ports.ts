@@ -4,12 +4,29 @@
  */
 import type { Assessment, Report } from './report.ts';
 
+/** A client's retry key: the first request under it wins, later ones find it. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  requestHash: string;
+}
+
+export type CreateResult =
+  | { outcome: 'created' }
+  | { outcome: 'exists'; reportId: string; requestHash?: string };
+
 export interface ReportRepository {
-  /** Stores a new report; a retry with the same id never overwrites. */
-  create(report: Report): Promise<'created' | 'exists'>;
+  /**
+   * Stores a new report; a retry with the same id never overwrites. With an idempotency claim,
+   * the report and the claim are written together, and a used key returns the first report.
+   */
+  create(report: Report, idempotency?: IdempotencyClaim): Promise<CreateResult>;
   get(id: string): Promise<Report | undefined>;
-  /** Writes the verdict back. Must not re-trigger scoring (the stream filter sees MODIFY). */
-  saveAssessment(id: string, assessment: Assessment): Promise<void>;
+  /**
+   * Writes the verdict back, once: if the report was already scored (a redelivered stream
+   * record), the stored assessment wins and is returned. Never re-triggers scoring (a MODIFY).
+   */
+  saveAssessment(id: string, assessment: Assessment): Promise<Assessment>;
 }
 
 export type TopicName = 'officer-alerts' | 'member-warnings';
@@ -42,4 +59,15 @@ export interface Mailer {
 export interface RawMailStore {
   get(key: string): Promise<Uint8Array>;
   put(key: string, raw: Uint8Array): Promise<void>;
+}
+
+/**
+ * Exactly-once side effects (an alert, an email): claim a key before the effect, complete it
+ * after. A failed effect releases the claim so a retry can try again; a claim left pending by a
+ * crashed process can be taken over once its lease has run out, so nothing is lost.
+ */
+export interface EffectLedger {
+  claim(key: string, leaseMs?: number): Promise<boolean>;
+  complete(key: string, detail?: Record<string, string>): Promise<void>;
+  release(key: string): Promise<void>;
 }

@@ -1,0 +1,57 @@
+import { composeReportAlert } from '../alerts/report-alert.ts';
+import type { EffectLedger, Mailer, Notifier, ReportRepository } from '../domain/ports.ts';
+import type { Assessment, Report } from '../domain/report.ts';
+
+export interface ScoreReportDeps {
+  repository: ReportRepository;
+  notifier: Notifier;
+  mailer: Mailer;
+  ledger: EffectLedger;
+  assess: (report: Report) => Assessment;
+  acknowledge: (report: Report, assessment: Assessment) => { subject: string; text: string; html: string };
+  alertThreshold: number;
+}
+
+/** Runs a side effect at most once per key; a failure releases the key for the retry. */
+export async function once(ledger: EffectLedger, key: string, effect: () => Promise<Record<string, string>>) {
+  if (!(await ledger.claim(key))) return false;
+  try {
+    await ledger.complete(key, await effect());
+    return true;
+  } catch (error) {
+    await ledger.release(key);
+    throw error;
+  }
+}
+
+export interface ScoreReportResult {
+  assessment: Assessment;
+  alerted: boolean;
+  acknowledged: boolean;
+}
+
+/**
+ * Scores a newly stored report, writes the verdict back, warns officers when it crosses the
+ * threshold, and acknowledges a forwarded report to its reporter. Safe to run twice for the
+ * same report: the write-back is an overwrite with the same verdict, the effects are once-only.
+ */
+export async function scoreReport(deps: ScoreReportDeps, report: Report): Promise<ScoreReportResult> {
+  const assessment = await deps.repository.saveAssessment(report.id, deps.assess(report));
+
+  const alerted =
+    (assessment.verdict === 'malicious' || assessment.score >= deps.alertThreshold) &&
+    (await once(deps.ledger, `report-alert#${report.id}`, async () => {
+      const { messageId } = await deps.notifier.publish(composeReportAlert(report, assessment));
+      return { messageId };
+    }));
+
+  const source = report.source;
+  const acknowledged =
+    source.kind === 'email-forward' &&
+    (await once(deps.ledger, `ack#${report.id}`, async () => {
+      const { messageId } = await deps.mailer.send({ to: [source.reporter], ...deps.acknowledge(report, assessment) });
+      return { messageId };
+    }));
+
+  return { assessment, alerted, acknowledged };
+}

@@ -2,14 +2,10 @@
  * `npm start`: the local runtime. Env: PORT (HTTP, 3000), SMTP_PORT (2525), LUREWATCH_DATA_DIR
  * (.lurewatch). Prints "ready" when it accepts traffic; stops cleanly on SIGINT/SIGTERM.
  */
+import './quiet-powertools.ts';
 import { dataDir, LOCAL_TABLE_NAME } from './data-dir.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { startLocalRuntime } from './runtime.ts';
-
-// Powertools stays quiet locally unless asked: the runtime prints its own one-line summaries.
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
 
 const log = (line: string) => console.log(`[lurewatch] ${line}`);
 

@@ -3,7 +3,7 @@
  * the local runtime and the integration tests. It needs Java; without it we say how to get it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
@@ -46,17 +46,51 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+/**
+ * A runtime killed with SIGKILL leaves its Java child running on the same database files; the
+ * next start stops that orphan first (its pid is kept beside the data).
+ */
+function stopOrphan(pidFile: string) {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8'));
+  } catch {
+    return;
+  }
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmdline.includes('DynamoDBLocal.jar')) {
+      process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 100; i++) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          break;
+        }
+        spawnSync('sleep', ['0.05']);
+      }
+    }
+  } catch {
+    // Not running any more (or no /proc here): nothing to stop.
+  }
+  rmSync(pidFile, { force: true });
+}
+
 /** Starts DynamoDB Local; `dbPath` keeps data on disk across restarts, omit it for in-memory. */
 export async function startDynamoDbLocal(options: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> {
   if (!javaAvailable()) throw new JavaMissingError();
   const port = options.port ?? (await freePort());
   let path: string | null = null;
+  let pidFile: string | undefined;
   if (options.dbPath) {
     path = resolve(options.dbPath);
     mkdirSync(path, { recursive: true });
+    pidFile = resolve(path, 'dynamodb-local.pid');
+    stopOrphan(pidFile);
   }
   // sharedDb: one database file whatever credentials or region a client uses.
   const child = dynamoDbLocal.spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -94,6 +128,7 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+      if (pidFile) rmSync(pidFile, { force: true });
     },
   };
 }

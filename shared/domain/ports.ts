@@ -66,8 +66,10 @@ export interface RawMailStore {
  * after. A failed effect releases the claim so a retry can try again; a claim left pending by a
  * crashed process can be taken over once its lease has run out, so nothing is lost.
  */
+export type EffectClaim = { state: 'claimed' } | { state: 'done' } | { state: 'busy'; leaseUntil: number };
+
 export interface EffectLedger {
-  claim(key: string, leaseMs?: number): Promise<boolean>;
+  claim(key: string, leaseMs: number): Promise<EffectClaim>;
   complete(key: string, detail?: Record<string, string>): Promise<void>;
   release(key: string): Promise<void>;
 }

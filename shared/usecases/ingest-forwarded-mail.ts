@@ -4,7 +4,7 @@ import type { EffectLedger, Mailer, RawMailStore, ReportRepository } from '../do
 import type { Report } from '../domain/report.ts';
 import type { LurewatchConfig } from '../config.ts';
 import type { ParsedMessage } from '../intake/types.ts';
-import { once } from './score-report.ts';
+import { once } from './once.ts';
 
 /** SES's receipt verdicts for the forward itself: they describe the reporter's mail, not the lure. */
 export interface SesVerdicts {

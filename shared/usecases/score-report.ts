@@ -1,6 +1,7 @@
 import { composeReportAlert } from '../alerts/report-alert.ts';
 import type { EffectLedger, Mailer, Notifier, ReportRepository } from '../domain/ports.ts';
 import type { Assessment, Report } from '../domain/report.ts';
+import { once } from './once.ts';
 
 export interface ScoreReportDeps {
   repository: ReportRepository;
@@ -10,18 +11,6 @@ export interface ScoreReportDeps {
   assess: (report: Report) => Assessment;
   acknowledge: (report: Report, assessment: Assessment) => { subject: string; text: string; html: string };
   alertThreshold: number;
-}
-
-/** Runs a side effect at most once per key; a failure releases the key for the retry. */
-export async function once(ledger: EffectLedger, key: string, effect: () => Promise<Record<string, string>>) {
-  if (!(await ledger.claim(key))) return false;
-  try {
-    await ledger.complete(key, await effect());
-    return true;
-  } catch (error) {
-    await ledger.release(key);
-    throw error;
-  }
 }
 
 export interface ScoreReportResult {

@@ -86,14 +86,14 @@ describe('DynamoReportRepository on DynamoDB Local', () => {
   });
 
   it('lets a side effect be claimed once, again after release, and after a lapsed lease', async () => {
-    expect(await ledger.claim('alert#1', 1000)).toBe(true);
-    expect(await ledger.claim('alert#1', 1000)).toBe(false);
+    expect(await ledger.claim('alert#1', 1000)).toEqual({ state: 'claimed' });
+    expect(await ledger.claim('alert#1', 1000)).toEqual({ state: 'busy', leaseUntil: clock + 1000 });
     await ledger.release('alert#1');
-    expect(await ledger.claim('alert#1', 1000)).toBe(true);
+    expect(await ledger.claim('alert#1', 1000)).toEqual({ state: 'claimed' });
     clock += 5000; // the process that held it died: its lease ran out
-    expect(await ledger.claim('alert#1', 1000)).toBe(true);
+    expect(await ledger.claim('alert#1', 1000)).toEqual({ state: 'claimed' });
     await ledger.complete('alert#1', { messageId: 'm-1' });
     clock += 1_000_000;
-    expect(await ledger.claim('alert#1', 1000)).toBe(false);
+    expect(await ledger.claim('alert#1', 1000)).toEqual({ state: 'done' });
   });
 });

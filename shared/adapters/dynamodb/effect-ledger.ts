@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { EffectLedger } from '../../domain/ports.ts';
+import type { EffectClaim, EffectLedger } from '../../domain/ports.ts';
 
 const effectKey = (key: string) => ({ PK: `EFFECT#${key}`, SK: 'EFFECT' });
 
@@ -16,7 +17,7 @@ export class DynamoEffectLedger implements EffectLedger {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async claim(key: string, leaseMs = 60_000): Promise<boolean> {
+  async claim(key: string, leaseMs: number): Promise<EffectClaim> {
     const now = this.now();
     try {
       await this.db.send(
@@ -26,12 +27,15 @@ export class DynamoEffectLedger implements EffectLedger {
           ConditionExpression: 'attribute_not_exists(PK) OR (#state = :pending AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':pending': 'pending', ':now': now },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return true;
+      return { state: 'claimed' };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const held = error.Item ? unmarshall(error.Item as never) : undefined;
+      if (held?.state === 'pending') return { state: 'busy', leaseUntil: Number(held.leaseUntil) };
+      return { state: 'done' };
     }
   }
 

@@ -8,6 +8,7 @@ import { OutboxNotifier } from '../../shared/adapters/local/outbox-notifier.ts';
 import { loadConfig } from '../../shared/config.ts';
 import type { Dependencies } from '../../functions/commons/dependencies.ts';
 import { paths } from './data-dir.ts';
+import { parseFaults, withFaults } from './faults.ts';
 
 export function localDependencies(options: {
   dataDir: string;
@@ -19,7 +20,7 @@ export function localDependencies(options: {
   const p = paths(options.dataDir);
   const db = documentClient(localClientConfig(options.endpoint));
   const config = loadConfig(options.env ?? process.env);
-  return {
+  const deps: Dependencies = {
     config,
     repository: new DynamoReportRepository(db, options.tableName),
     ledger: new DynamoEffectLedger(db, options.tableName),
@@ -27,4 +28,7 @@ export function localDependencies(options: {
     mailer: new FileMailer(p.sentMail, `lurewatch <no-reply@${config.reportAddress.split('@')[1] ?? 'localhost'}>`, options.log),
     rawMail: new FileRawMailStore(p.rawMail),
   };
+  const faults = parseFaults((options.env ?? process.env).LUREWATCH_FAULTS);
+  if (faults) options.log?.(`fault injection on: ${JSON.stringify(faults)}`);
+  return faults ? withFaults(deps, faults) : deps;
 }

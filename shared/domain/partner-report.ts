@@ -46,7 +46,11 @@ export const PartnerReportBody = z
     text: z.string().max(200_000).default(''),
     messages: z.array(ChatMessage).max(5000).optional(),
     sentAt: z.iso.datetime({ offset: true }).optional(),
-    urls: z.array(LinkRef).max(500).default([]),
+    // A bare URL string is accepted as well as { url, text }.
+    urls: z
+      .array(z.union([z.string().max(4096).transform((url) => ({ url })), LinkRef]))
+      .max(500)
+      .default([]),
     // Metadata only: a partner never sends the image itself.
     attachments: z.array(AttachmentMeta.strict()).max(500).default([]),
   })

@@ -21,6 +21,7 @@ export interface RuntimeProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   outbox: () => Array<Record<string, unknown>>;
   sentMail: () => Array<Record<string, unknown>>;
+  deadLetters: () => Array<Record<string, unknown>>;
 }
 
 const readJsonLines = (file: string) => {
@@ -80,6 +81,7 @@ export async function startRuntimeProcess(
     },
     outbox: () => readJsonLines(join(dataDir, 'outbox.jsonl')),
     sentMail: () => readJsonLines(join(dataDir, 'sent-mail.jsonl')),
+    deadLetters: () => readJsonLines(join(dataDir, 'dead-letters.jsonl')),
   };
 }
 

@@ -1,0 +1,150 @@
+/**
+ * WhatsApp chat exports, both formats:
+ *   Android  "15/01/2024, 22:41 - Abi: text"  (24h or "10:41 pm"), "<Media omitted>"
+ *   iOS      "[15/01/2024, 22:41:07] Abi: text", "<attached: 00000012-PHOTO-….jpg>",
+ *            with U+200E / U+202A…U+202C marks around numbers and attachments.
+ * Lines that do not start a message continue the previous one (multi-line messages).
+ */
+import type { AttachmentMeta } from '../../domain/report.ts';
+import { mediaMeta } from '../attachments.ts';
+import { stripMarks } from '../names.ts';
+
+export interface RawChatLine {
+  at?: string;
+  /** Empty for Android system lines ("Messages and calls are end-to-end encrypted"). */
+  author: string;
+  text: string;
+  media?: AttachmentMeta;
+  system: boolean;
+}
+
+export interface ParsedChat {
+  format: 'android' | 'ios';
+  lines: RawChatLine[];
+  /** iOS: the author of the encryption notice is the chat's name (the other party in a 1:1). */
+  chatName?: string;
+  truncated: boolean;
+}
+
+const ANDROID =
+  /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?\s?m\.?)? [-–] (.*)$/i;
+const IOS =
+  /^\[(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AP])\.?M\.?)?\] (.*)$/i;
+
+const SYSTEM_TEXT =
+  /^(messages and calls are end-to-end encrypted|messages to this (chat|group) are now secured|.{0,80} (created|changed) (the )?group|.{0,80} changed (the subject|this group's icon|the group description)|.{0,80} (added|removed|left|joined using this group's invite link)\b|your security code with .* changed|.{0,60} changed their phone number|missed (voice|video) call|this chat is with a business account|disappearing messages)/i;
+const DELETED = /^(this message was deleted|you deleted this message)\.?$/i;
+
+/** Placeholders for media: the message is a photo/video/document we have no bytes of. */
+function mediaOf(text: string): AttachmentMeta | undefined {
+  const t = text.trim();
+  const attached = /^<attached: ([^>]{1,300})>$/i.exec(t);
+  if (attached) {
+    const name = attached[1]!.trim();
+    const kind = /PHOTO|\.(jpe?g|png|heic|webp)$/i.test(name)
+      ? 'image'
+      : /VIDEO|\.(mp4|mov)$/i.test(name)
+        ? 'video'
+        : undefined;
+    return mediaMeta(name, kind);
+  }
+  const fileAttached = /^(.{1,200}\.[a-z0-9]{2,5}) \(file attached\)/i.exec(t);
+  if (fileAttached) return mediaMeta(fileAttached[1]!, /^IMG-/i.test(fileAttached[1]!) ? 'image' : undefined);
+  if (/^<media omitted>$/i.test(t)) return mediaMeta(undefined);
+  const omitted = /^(image|photo|video|audio|sticker|GIF|document) omitted$/i.exec(t);
+  if (omitted) {
+    const k = omitted[1]!.toLowerCase();
+    return mediaMeta(
+      undefined,
+      k === 'image' || k === 'photo'
+        ? 'image'
+        : k === 'video'
+          ? 'video'
+          : k === 'audio'
+            ? 'audio'
+            : undefined,
+    );
+  }
+  return undefined;
+}
+
+function isoOf(
+  d: string,
+  mo: string,
+  y: string,
+  h: string,
+  mi: string,
+  s: string | undefined,
+  ampm: string | undefined,
+): string | undefined {
+  let day = Number(d);
+  let month = Number(mo);
+  // Exports follow the phone's locale: dd/mm in the UK, mm/dd in the US. Swap when only that fits.
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  let year = Number(y);
+  if (year < 100) year += 2000;
+  let hour = Number(h);
+  if (ampm) {
+    const pm = ampm.toLowerCase() === 'p';
+    if (hour === 12) hour = pm ? 12 : 0;
+    else if (pm) hour += 12;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23) return undefined;
+  const p = (n: number) => String(n).padStart(2, '0');
+  // No offset: the export does not say which time zone the phone was in.
+  return `${year}-${p(month)}-${p(day)}T${p(hour)}:${mi}:${s ?? '00'}`;
+}
+
+/** True when the text looks like a chat export (several lines in one of the two formats). */
+export function looksLikeWhatsApp(text: string): boolean {
+  let hits = 0;
+  for (const line of text.slice(0, 20_000).split(/\r?\n/, 60)) {
+    const l = stripMarks(line);
+    if (ANDROID.test(l) || IOS.test(l)) hits++;
+    if (hits >= 2) return true;
+  }
+  return hits >= 1 && text.split(/\r?\n/).filter((l) => l.trim()).length <= 2;
+}
+
+export function parseWhatsApp(input: string, maxMessages = 5000): ParsedChat {
+  const text = input.replace(/^\ufeff/, '');
+  const lines: RawChatLine[] = [];
+  let format: 'android' | 'ios' | undefined;
+  let chatName: string | undefined;
+  let truncated = false;
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = stripMarks(rawLine).replace(/\u00a0|\u202f/g, ' ');
+    const ios = IOS.exec(line);
+    const android = ios ? null : ANDROID.exec(line);
+    const m = ios ?? android;
+    if (!m) {
+      const last = lines[lines.length - 1];
+      if (last && line.trim()) last.text += `\n${line}`;
+      continue;
+    }
+    format ??= ios ? 'ios' : 'android';
+    if (lines.length >= maxMessages) {
+      truncated = true;
+      break;
+    }
+    const at = isoOf(m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6], m[7]);
+    const rest = m[8]!;
+    // "Name: text". Names never contain ": " in practice; system lines have no author.
+    const colon = rest.indexOf(': ');
+    let author = colon > 0 && colon <= 80 ? rest.slice(0, colon).trim() : '';
+    let body = author ? rest.slice(colon + 2) : rest;
+    if (author && !ios && SYSTEM_TEXT.test(rest)) {
+      author = '';
+      body = rest;
+    }
+    author = author.replace(/^~\s*/, '').trim();
+    const system = !author || SYSTEM_TEXT.test(body.trim());
+    if (ios && system && author && /end-to-end encrypted/i.test(body)) chatName ??= author;
+    const media = system ? undefined : mediaOf(body);
+    lines.push({ ...(at ? { at } : {}), author, text: body, system, ...(media ? { media } : {}) });
+  }
+  return { format: format ?? 'android', lines, ...(chatName ? { chatName } : {}), truncated };
+}
+
+export const isDeletedMarker = (text: string) => DELETED.test(text.trim());
+export const isEditedMarker = (text: string) => text.replace(/\s*<This message was edited>\s*$/i, '');

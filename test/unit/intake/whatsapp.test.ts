@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeWhatsApp, parseWhatsApp } from '../../../shared/intake/chat/whatsapp.ts';
+import { parseFile } from '../../../shared/intake/parse-file.ts';
+
+const file = (name: string, text: string) => parseFile(name, new TextEncoder().encode(text));
+
+describe('WhatsApp exports', () => {
+  it('Android, 24-hour clock, unsaved number, media omitted, system line dropped', async () => {
+    const { draft } = await file(
+      'chat.txt',
+      [
+        '15/01/2024, 22:40 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.',
+        "15/01/2024, 22:41 - +44 7700 900123: Hi Tom, it's Abi!",
+        '15/01/2024, 22:50 - Tom Ainsworth: Who is this?',
+        '15/01/2024, 22:51 - +44 7700 900123: <Media omitted>',
+        '15/01/2024, 22:52 - +44 7700 900123: This message was deleted',
+        '15/01/2024, 22:53 - +44 7700 900123: Call me on 07700 900456',
+      ].join('\n'),
+    );
+    expect(draft.channel).toBe('whatsapp');
+    expect(draft.sender.phones?.sort()).toEqual(['+447700900123', '+447700900456']);
+    expect(draft.sender.aliases).toEqual(['Abi']);
+    expect(draft.targets.names).toEqual(['Tom Ainsworth']);
+    expect(draft.text).toBe("Hi Tom, it's Abi!\nCall me on 07700 900456");
+    expect(draft.messages?.[0]).toEqual({
+      at: '2024-01-15T22:41:00',
+      author: '+44 7700 900123',
+      fromTarget: false,
+      text: "Hi Tom, it's Abi!",
+    });
+    expect(draft.messages?.[1]?.fromTarget).toBe(true);
+    expect(draft.attachments).toEqual([{ contentType: 'application/octet-stream', size: 0, isImage: false }]);
+  });
+
+  it('Android, 12-hour clock with a saved name: the first writer is the other party', async () => {
+    const { draft } = await file(
+      'chat.txt',
+      "14/02/2024, 11:52 pm - Abi: Happy Valentine's Day Ravi\n15/02/2024, 7:10 am - Ravi Menon: Morning - who is this?\n15/02/2024, 12:05 am - Abi: <Media omitted>",
+    );
+    expect(draft.sender.aliases).toEqual(['Abi']);
+    expect(draft.targets.names).toEqual(['Ravi Menon']);
+    expect(draft.messages?.[0]?.at).toBe('2024-02-14T23:52:00');
+    expect(draft.messages?.[1]?.at).toBe('2024-02-15T07:10:00');
+    expect(draft.messages?.[2]?.at).toBe('2024-02-15T00:05:00');
+  });
+
+  it('iOS with bidi marks, an attached photo and a multi-line message', async () => {
+    const { draft } = await file(
+      '_chat.txt',
+      [
+        '[19/03/2024, 22:10:03] \u202a+44 7700 900671\u202c: \u200eMessages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.',
+        '[19/03/2024, 22:10:03] \u202a+44 7700 900671\u202c: Hey stranger',
+        'second line',
+        '[19/03/2024, 22:31:40] Iain Rutherford: Who is this please?',
+        '\u200e[19/03/2024, 22:32:00] \u202a+44 7700 900671\u202c: \u200e<attached: 00000012-PHOTO-2024-03-19-22-32-00.jpg>',
+      ].join('\n'),
+    );
+    expect(draft.sender.phones).toEqual(['+447700900671']);
+    expect(draft.targets.names).toEqual(['Iain Rutherford']);
+    expect(draft.text).toBe('Hey stranger\nsecond line');
+    expect(draft.attachments).toEqual([
+      { name: '00000012-PHOTO-2024-03-19-22-32-00.jpg', contentType: 'image/jpeg', size: 0, isImage: true },
+    ]);
+  });
+
+  it('"WhatsApp Chat with NAME.txt" names the other party', async () => {
+    const { draft } = await file(
+      'WhatsApp Chat with Charlie.txt',
+      '01/03/2024, 18:22 - Sam: hello\n01/03/2024, 18:23 - Charlie: hi Sam x',
+    );
+    expect(draft.sender.aliases).toContain('Charlie');
+    expect(draft.targets.names).toEqual(['Sam']);
+    expect(draft.text).toBe('hi Sam x');
+  });
+
+  it('US month-first dates are recognised when the day is over 12', () => {
+    const chat = parseWhatsApp('1/15/24, 10:41 PM - Abi: hi\n1/15/24, 10:42 PM - Bob: hello');
+    expect(chat.lines[0]?.at).toBe('2024-01-15T22:41:00');
+  });
+
+  it('tells a chat export from ordinary text', () => {
+    expect(looksLikeWhatsApp('Dear Sir,\nI write about 15/01/2024, 22:41 - nothing')).toBe(false);
+    expect(looksLikeWhatsApp('15/01/2024, 22:41 - Abi: hi\n15/01/2024, 22:42 - Bob: hello')).toBe(true);
+  });
+});

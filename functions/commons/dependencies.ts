@@ -5,14 +5,20 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
-import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
 import { S3RawMailStore } from '../../shared/adapters/aws/s3-raw-mail-store.ts';
 import { SesMailer } from '../../shared/adapters/aws/ses-mailer.ts';
 import { SnsNotifier } from '../../shared/adapters/aws/sns-notifier.ts';
+import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
+import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
 import { type LurewatchConfig, loadConfig } from '../../shared/config.ts';
-import type { EffectLedger, Mailer, Notifier, RawMailStore, ReportRepository } from '../../shared/domain/ports.ts';
+import type {
+  EffectLedger,
+  Mailer,
+  Notifier,
+  RawMailStore,
+  ReportRepository,
+} from '../../shared/domain/ports.ts';
 
 export interface Dependencies {
   config: LurewatchConfig;

@@ -43,12 +43,18 @@ export function createSesInboundHandler(getDeps: () => Dependencies) {
         {
           ...deps,
           parseRawMail: (raw) => parseRawMail(raw, options),
-          decideTrust: (reporterAddress, sesVerdicts) => decideTrust({ reporterAddress, sesVerdicts }, deps.config),
+          decideTrust: (reporterAddress, sesVerdicts) =>
+            decideTrust({ reporterAddress, sesVerdicts }, deps.config),
           acknowledgeUnreadable: (r) => composeAcknowledgement({ reportId: r.id, channel: r.channel }),
         },
         mail,
       );
-      logger.info('inbound mail', { sesMessageId: mail.sesMessageId, reportId: report.id, status: report.status, outcome });
+      logger.info('inbound mail', {
+        sesMessageId: mail.sesMessageId,
+        reportId: report.id,
+        status: report.status,
+        outcome,
+      });
     }
   };
 }

@@ -1,12 +1,13 @@
 /** The composition root for the local runtime: local adapters behind the same ports. */
-import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
+
+import type { Dependencies } from '../../functions/commons/dependencies.ts';
 import { documentClient, localClientConfig } from '../../shared/adapters/dynamodb/client.ts';
+import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
 import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
 import { FileMailer } from '../../shared/adapters/local/file-mailer.ts';
 import { FileRawMailStore } from '../../shared/adapters/local/file-raw-mail-store.ts';
 import { OutboxNotifier } from '../../shared/adapters/local/outbox-notifier.ts';
 import { loadConfig } from '../../shared/config.ts';
-import type { Dependencies } from '../../functions/commons/dependencies.ts';
 import { paths } from './data-dir.ts';
 import { parseFaults, withFaults } from './faults.ts';
 
@@ -25,7 +26,11 @@ export function localDependencies(options: {
     repository: new DynamoReportRepository(db, options.tableName),
     ledger: new DynamoEffectLedger(db, options.tableName),
     notifier: new OutboxNotifier(p.outbox, options.log),
-    mailer: new FileMailer(p.sentMail, `lurewatch <no-reply@${config.reportAddress.split('@')[1] ?? 'localhost'}>`, options.log),
+    mailer: new FileMailer(
+      p.sentMail,
+      `lurewatch <no-reply@${config.reportAddress.split('@')[1] ?? 'localhost'}>`,
+      options.log,
+    ),
     rawMail: new FileRawMailStore(p.rawMail),
   };
   const faults = parseFaults((options.env ?? process.env).LUREWATCH_FAULTS);

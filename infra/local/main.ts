@@ -16,7 +16,14 @@ async function main() {
   const verdict = (process.env.LUREWATCH_LOCAL_SES_VERDICT ?? 'PASS').toUpperCase() as 'PASS';
   let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
   try {
-    runtime = await startLocalRuntime({ dataDir: root, httpPort, smtpPort, tableName: LOCAL_TABLE_NAME, sesVerdict: verdict, log });
+    runtime = await startLocalRuntime({
+      dataDir: root,
+      httpPort,
+      smtpPort,
+      tableName: LOCAL_TABLE_NAME,
+      sesVerdict: verdict,
+      log,
+    });
   } catch (error) {
     if (error instanceof JavaMissingError) {
       console.error(error.message);

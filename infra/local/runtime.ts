@@ -42,12 +42,20 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<Runnin
   const p = paths(options.dataDir);
   await mkdir(p.root, { recursive: true });
 
-  let dynamo: DynamoDbLocal | undefined;
-  const endpoint = options.dynamoEndpoint ?? (dynamo = await startDynamoDbLocal({ dbPath: p.dynamodb })).endpoint;
+  const dynamo: DynamoDbLocal | undefined = options.dynamoEndpoint
+    ? undefined
+    : await startDynamoDbLocal({ dbPath: p.dynamodb });
+  const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   const stops: Array<() => Promise<void>> = [];
   try {
     await ensureTable(endpoint, options.tableName);
-    const deps = localDependencies({ dataDir: p.root, endpoint, tableName: options.tableName, log, env: options.env });
+    const deps = localDependencies({
+      dataDir: p.root,
+      endpoint,
+      tableName: options.tableName,
+      log,
+      env: options.env,
+    });
     const getDeps = () => deps;
     const key = await loadSigningKey(p.signingKey);
 

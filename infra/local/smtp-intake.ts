@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, SESEvent } from 'aws-lambda';
 import { SMTPServer } from 'smtp-server';
-import type { RawMailStore } from '../../shared/domain/ports.ts';
 import { RAW_MAIL_PREFIX } from '../../functions/ses-inbound/handler.ts';
 import { appendJsonLine } from '../../shared/adapters/local/jsonl-file.ts';
+import type { RawMailStore } from '../../shared/domain/ports.ts';
 import { type LocalVerdicts, sesReceiptEvent } from './ses-event.ts';
 
 /** SES accepts messages up to 40 MB. */
@@ -44,7 +44,9 @@ export class SmtpIntake {
       onRcptTo: (address, _session, callback) => {
         // The receipt rule only covers the report address; SES would reject the rest.
         if (address.address.toLowerCase() !== options.reportAddress.toLowerCase()) {
-          const error = new Error(`5.1.1 no such mailbox here; send reports to ${options.reportAddress}`) as Error & {
+          const error = new Error(
+            `5.1.1 no such mailbox here; send reports to ${options.reportAddress}`,
+          ) as Error & {
             responseCode: number;
           };
           error.responseCode = 550;
@@ -66,7 +68,9 @@ export class SmtpIntake {
           try {
             await options.rawMail.put(`${RAW_MAIL_PREFIX}${messageId}`, raw);
           } catch (error) {
-            const failure = new Error(`4.3.0 could not store the message: ${(error as Error).message}`) as Error & {
+            const failure = new Error(
+              `4.3.0 could not store the message: ${(error as Error).message}`,
+            ) as Error & {
               responseCode: number;
             };
             failure.responseCode = 451;

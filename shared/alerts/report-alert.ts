@@ -16,16 +16,24 @@ export function severityOf(assessment: Assessment): Severity {
 function senderSummary(report: Report): string {
   const ids = [...report.sender.phones, ...report.sender.emails];
   const alias = report.sender.aliases[0] ?? report.sender.displayName;
-  return [alias ? `"${alias}"` : undefined, ids.slice(0, 3).join(', ') || undefined].filter(Boolean).join(' ') || 'an unknown sender';
+  return (
+    [alias ? `"${alias}"` : undefined, ids.slice(0, 3).join(', ') || undefined].filter(Boolean).join(' ') ||
+    'an unknown sender'
+  );
 }
 
 function reporterOf(report: Report): string {
-  return report.source.kind === 'email-forward' ? report.source.reporter : `partner ${report.source.partnerId}`;
+  return report.source.kind === 'email-forward'
+    ? report.source.reporter
+    : `partner ${report.source.partnerId}`;
 }
 
 export function composeReportAlert(report: Report, assessment: Assessment): Publication {
   const severity = severityOf(assessment);
-  const reasons = assessment.reasons.length > 0 ? assessment.reasons : assessment.indicators.slice(0, 3).map((i) => i.evidence);
+  const reasons =
+    assessment.reasons.length > 0
+      ? assessment.reasons
+      : assessment.indicators.slice(0, 3).map((i) => i.evidence);
   const summary =
     `A ${report.channel} message from ${senderSummary(report)} reported by ${reporterOf(report)} ` +
     `scored ${assessment.score}/100 (${assessment.verdict}${assessment.category === 'none' ? '' : `, ${assessment.category}`}). ` +

@@ -33,13 +33,19 @@ function listClaim(value: unknown): string[] {
     .filter(Boolean);
 }
 
-export function principalFromClaims(claims: Record<string, unknown> | undefined | null): Principal | undefined {
+export function principalFromClaims(
+  claims: Record<string, unknown> | undefined | null,
+): Principal | undefined {
   if (!claims) return undefined;
   const groups = new Set(listClaim(claims['cognito:groups']));
   const scopes = new Set(listClaim(claims.scope));
   const id = String(claims.client_id ?? claims['cognito:username'] ?? claims.username ?? claims.sub ?? '');
   if (!id) return undefined;
-  const role: Role = groups.has(GROUPS.officers) ? 'officer' : groups.has(GROUPS.members) ? 'member' : 'partner';
+  const role: Role = groups.has(GROUPS.officers)
+    ? 'officer'
+    : groups.has(GROUPS.members)
+      ? 'member'
+      : 'partner';
   return { id, role, scopes, groups };
 }
 

@@ -4,7 +4,19 @@
  */
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { type AttachmentMeta, type AuthenticationResults, type Channel, type ChatMessage, type LinkRef, Report, type ReportSource, type ReportStatus, type SenderIdentity, type Targets, type Tlp } from './report.ts';
+import {
+  type AttachmentMeta,
+  type AuthenticationResults,
+  type Channel,
+  type ChatMessage,
+  type LinkRef,
+  Report,
+  type ReportSource,
+  type ReportStatus,
+  type SenderIdentity,
+  type Targets,
+  type Tlp,
+} from './report.ts';
 
 export interface ReportDraft {
   channel: Channel;
@@ -40,13 +52,16 @@ const normaliseForHash = (text: string) => text.normalize('NFKC').toLowerCase().
  * and when, and covers the sender's identifiers and what they wrote.
  */
 export function contentHashOf(draft: Pick<ReportDraft, 'sender' | 'text' | 'channel'>): string {
-  const ids = [...(draft.sender.phones ?? []), ...(draft.sender.emails ?? [])].map((s) => s.toLowerCase()).sort();
+  const ids = [...(draft.sender.phones ?? []), ...(draft.sender.emails ?? [])]
+    .map((s) => s.toLowerCase())
+    .sort();
   return createHash('sha256')
     .update(JSON.stringify([draft.channel, ids, normaliseForHash(draft.text)]))
     .digest('hex');
 }
 
-const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.length > max ? s.slice(0, max) : s);
+const clip = (s: string | undefined, max: number) =>
+  s === undefined ? undefined : s.length > max ? s.slice(0, max) : s;
 
 export function toReport(draft: ReportDraft, envelope: ReportEnvelope): Report {
   const receivedAt = envelope.receivedAt ?? new Date();

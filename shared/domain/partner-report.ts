@@ -19,7 +19,10 @@ const Phone = z
     }
     return parsed.number;
   });
-const Email = z.email().max(320).transform((s) => s.toLowerCase());
+const Email = z
+  .email()
+  .max(320)
+  .transform((s) => s.toLowerCase());
 
 export const PartnerReportBody = z
   .object({
@@ -48,7 +51,15 @@ export const PartnerReportBody = z
     sentAt: z.iso.datetime({ offset: true }).optional(),
     // A bare URL string is accepted as well as { url, text }.
     urls: z
-      .array(z.union([z.string().max(4096).transform((url) => ({ url })), LinkRef]))
+      .array(
+        z.union([
+          z
+            .string()
+            .max(4096)
+            .transform((url) => ({ url })),
+          LinkRef,
+        ]),
+      )
       .max(500)
       .default([]),
     // Metadata only: a partner never sends the image itself.

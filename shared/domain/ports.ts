@@ -2,6 +2,8 @@
  * The ports: what the use cases need from the outside world. Adapters for AWS and for the
  * local runtime implement these; the domain never learns which one it talks to.
  */
+import type { Campaign } from '../campaigns/campaign.ts';
+import type { IdentifierKind } from '../campaigns/identifiers.ts';
 import type { Assessment, Report } from './report.ts';
 
 /** A client's retry key: the first request under it wins, later ones find it. */
@@ -72,4 +74,29 @@ export interface EffectLedger {
   claim(key: string, leaseMs: number): Promise<EffectClaim>;
   complete(key: string, detail?: Record<string, string>): Promise<void>;
   release(key: string): Promise<void>;
+}
+
+/** One page of a listing; `cursor` is opaque and absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export interface PageOptions {
+  limit?: number;
+  cursor?: string;
+}
+
+/** Campaigns as correlation leaves them: read by the API, written by score-stream. */
+export interface CampaignRepository {
+  /** The record as stored: a campaign merged into another has `mergedInto` set. */
+  get(id: string): Promise<Campaign | undefined>;
+  /** Follows `mergedInto` to the campaign that lives on. */
+  resolve(id: string): Promise<Campaign | undefined>;
+  /** Live campaigns that have formed (2+ targets or incidents), most recent activity first. */
+  list(options?: PageOptions): Promise<Page<Campaign>>;
+  /** Reports of a campaign, including those of campaigns merged into it. */
+  reportIdsOf(campaignId: string, options?: PageOptions): Promise<Page<string>>;
+  /** Every report (lure or not) whose sender used this identifier, oldest first. */
+  reportIdsBySenderIdentifier(kind: IdentifierKind, value: string): Promise<string[]>;
 }

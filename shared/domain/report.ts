@@ -32,7 +32,11 @@ export const ReportStatus = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
 const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone numbers are stored in E.164 (+447700900123)');
-const EmailAddress = z.string().min(3).max(320).regex(/^[^\s@]+@[^\s@]+$/, 'not an email address');
+const EmailAddress = z
+  .string()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'not an email address');
 const IsoDate = z.iso.datetime({ offset: true });
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lowercase hex digits');
 
@@ -100,7 +104,16 @@ export const AttachmentMeta = z.object({
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
-const AuthResult = z.enum(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror', 'unknown']);
+const AuthResult = z.enum([
+  'pass',
+  'fail',
+  'softfail',
+  'neutral',
+  'none',
+  'temperror',
+  'permerror',
+  'unknown',
+]);
 export type AuthResult = z.infer<typeof AuthResult>;
 
 /** The lure's own SPF/DKIM/DMARC, re-derived from its headers when the forward carries them. */
@@ -156,6 +169,8 @@ export const Report = z.object({
   /** sha256 over the normalised sender, targets and text: the same conversation reported twice. */
   contentHash: Sha256,
   assessment: Assessment.optional(),
+  /** The campaign the report joined when it was correlated (a merged one names its survivor via mergedInto). */
+  campaignId: z.string().max(64).optional(),
 });
 export type Report = z.infer<typeof Report>;
 /** What callers provide; defaults (empty lists) are filled in by the schema. */

@@ -1,8 +1,8 @@
+import type { LurewatchConfig } from '../config.ts';
 import { type ReportDraft, toReport } from '../domain/draft.ts';
 import { deterministicUlid } from '../domain/ids.ts';
 import type { EffectLedger, Mailer, RawMailStore, ReportRepository } from '../domain/ports.ts';
 import type { Report } from '../domain/report.ts';
-import type { LurewatchConfig } from '../config.ts';
 import type { ParsedMessage } from '../intake/types.ts';
 import { once } from './once.ts';
 
@@ -50,7 +50,10 @@ const bareAddress = (from: string) => (from.match(/<([^<>\s]+@[^<>\s]+)>/)?.[1] 
  * reporter is quarantined with the reason; an unreadable mail is kept as unparseable. SES may
  * invoke twice: the report id comes from the SES message id, so the second write finds the first.
  */
-export async function ingestForwardedMail(deps: IngestForwardedMailDeps, mail: InboundMail): Promise<IngestResult> {
+export async function ingestForwardedMail(
+  deps: IngestForwardedMailDeps,
+  mail: InboundMail,
+): Promise<IngestResult> {
   const id = deterministicUlid(mail.receivedAt.getTime(), `ses:${mail.sesMessageId}`);
   const existing = await deps.repository.get(id);
   if (existing) return { report: existing, outcome: 'duplicate' };
@@ -84,7 +87,9 @@ export async function ingestForwardedMail(deps: IngestForwardedMailDeps, mail: I
   // acknowledged here. A quarantined one is not: its sender is not someone we answer.
   if (report.status === 'unparseable') {
     await once(deps.ledger, `ack#${report.id}`, async () =>
-      deps.mailer.send({ to: [reporter], ...deps.acknowledgeUnreadable(report) }).then(({ messageId }) => ({ messageId })),
+      deps.mailer
+        .send({ to: [reporter], ...deps.acknowledgeUnreadable(report) })
+        .then(({ messageId }) => ({ messageId })),
     );
   }
   return { report, outcome: 'created' };

@@ -27,12 +27,23 @@ export async function once(
       await sleep(Math.min(200, Math.max(20, claim.leaseUntil - Date.now() + 20)));
       continue;
     }
+    let detail: Record<string, string>;
     try {
-      await ledger.complete(key, await effect());
-      return true;
+      detail = await effect();
     } catch (error) {
       await ledger.release(key);
       throw error;
+    }
+    // The effect happened: recording that is worth a few tries, since giving up would let a
+    // retry repeat it once the lease lapses.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ledger.complete(key, detail);
+        return true;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await sleep(50 * 2 ** attempt);
+      }
     }
   }
 }

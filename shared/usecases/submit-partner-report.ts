@@ -42,7 +42,10 @@ export async function submitPartnerReport(
   });
   if (result.outcome === 'created') return { outcome: 'created', report };
   if (result.requestHash !== requestHash) {
-    return { outcome: 'conflict', detail: 'this Idempotency-Key was already used with a different request body' };
+    return {
+      outcome: 'conflict',
+      detail: 'this Idempotency-Key was already used with a different request body',
+    };
   }
   const earlier = await repository.get(result.reportId);
   if (!earlier) throw new Error(`idempotency record points at missing report ${result.reportId}`);

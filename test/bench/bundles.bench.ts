@@ -3,10 +3,11 @@
  * the way the CDK's NodejsFunction builds them: esbuild, ESM, minified, AWS SDK v3 external
  * (the nodejs22.x runtime provides it).
  */
+
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,13 +28,17 @@ export async function benchBundles(): Promise<Record<string, number | string>> {
       format: 'esm',
       outfile,
       external: ['@aws-sdk/*', '@smithy/*'],
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
       metafile: true,
       logLevel: 'silent',
     });
     const size = statSync(outfile).size;
     // The three biggest inputs say what dominates the bundle.
-    const inputs = Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => k.endsWith('.mjs'))!]!.inputs)
+    const inputs = Object.entries(
+      result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => k.endsWith('.mjs'))!]!.inputs,
+    )
       .map(([path, v]) => [path.replace(/^.*node_modules\//, ''), v.bytesInOutput] as const)
       .reduce<Record<string, number>>((acc, [path, bytes]) => {
         const pkg = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!;
@@ -52,7 +57,12 @@ export async function benchBundles(): Promise<Record<string, number | string>> {
       `const t=performance.now();await import('./index.mjs');console.log(performance.now()-t);`,
     );
     const times = Array.from({ length: 5 }, () =>
-      Number(execFileSync(process.execPath, [probe], { cwd: ROOT, env: { ...process.env, TABLE_NAME: 'bench' } }).toString()),
+      Number(
+        execFileSync(process.execPath, [probe], {
+          cwd: ROOT,
+          env: { ...process.env, TABLE_NAME: 'bench' },
+        }).toString(),
+      ),
     ).sort((a, b) => a - b);
     figures[`${name} bundle KB`] = Math.round(size / 102.4) / 10;
     figures[`${name} init ms (median of 5)`] = Math.round(times[2]! * 10) / 10;

@@ -5,6 +5,8 @@
 type Bench = () => Promise<Record<string, number | string>>;
 
 const benches: Array<[string, () => Promise<Bench>]> = [
+  ['intake: parse speed and hostile mail', async () => (await import('./intake.bench.ts')).benchIntake],
+  ['pipeline: POST to officer alert', async () => (await import('./pipeline.bench.ts')).benchPipeline],
   ['bundles and module init', async () => (await import('./bundles.bench.ts')).benchBundles],
 ];
 

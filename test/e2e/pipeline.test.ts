@@ -64,10 +64,14 @@ describe('local runtime, end to end', () => {
   });
 
   it('accepts a token minted by `npx lurewatch token`', async () => {
-    const token = execFileSync(resolve(ROOT, 'bin/lurewatch.mjs'), ['token', '--role', 'partner', '--sub', 'met-police'], {
-      env: { ...process.env, LUREWATCH_DATA_DIR: runtime.dataDir },
-      encoding: 'utf8',
-    }).trim();
+    const token = execFileSync(
+      resolve(ROOT, 'bin/lurewatch.mjs'),
+      ['token', '--role', 'partner', '--sub', 'met-police'],
+      {
+        env: { ...process.env, LUREWATCH_DATA_DIR: runtime.dataDir },
+        encoding: 'utf8',
+      },
+    ).trim();
     const response = await fetch(`${runtime.baseUrl}/v1/reports/01HZZZZZZZZZZZZZZZZZZZZZZZ`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -87,24 +91,37 @@ describe('local runtime, end to end', () => {
     expect(id).toMatch(/^[0-9A-Z]{26}$/);
 
     const alert = await eventually(
-      () => runtime.outbox().find((line) => line.topic === 'officer-alerts' && String(line.message).includes(id)),
+      () =>
+        runtime.outbox().find((line) => line.topic === 'officer-alerts' && String(line.message).includes(id)),
       2000,
     );
     const elapsed = Date.now() - posted;
     console.log(`POST → officer alert in outbox: ${elapsed} ms`);
-    expect(alert).toMatchObject({ topic: 'officer-alerts', attributes: { kind: 'report-alert', verdict: 'malicious' } });
+    expect(alert).toMatchObject({
+      topic: 'officer-alerts',
+      attributes: { kind: 'report-alert', verdict: 'malicious' },
+    });
     expect(typeof alert.publishedAt).toBe('string');
 
     const report = (await (
       await fetch(`${runtime.baseUrl}/v1/reports/${id}`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as { status: string; assessment: { verdict: string; score: number }; sender: { phones: string[] } };
+    ).json()) as {
+      status: string;
+      assessment: { verdict: string; score: number };
+      sender: { phones: string[] };
+    };
     expect(report.status).toBe('scored');
     expect(report.assessment.verdict).toBe('malicious');
     expect(report.sender.phones).toEqual(['+447700900417']);
   });
 
   it('turns a forwarded mail into a scored report and acknowledges the reporter', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: runtime.smtpPort, secure: false, ignoreTLS: true });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: runtime.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
     await transport.sendMail({
       envelope: { from: 'ben.carrow@parliament.uk', to: ['report@lurewatch.example'] },
       raw: forwardedLure,
@@ -118,16 +135,29 @@ describe('local runtime, end to end', () => {
     const officer = await runtime.token('officer', 'duty-officer');
     const report = (await (
       await fetch(`${runtime.baseUrl}/v1/reports/${id}`, { headers: { authorization: `Bearer ${officer}` } })
-    ).json()) as { channel: string; source: { kind: string; reporter: string }; sender: { emails: string[] }; assessment: { verdict: string } };
+    ).json()) as {
+      channel: string;
+      source: { kind: string; reporter: string };
+      sender: { emails: string[] };
+      assessment: { verdict: string };
+    };
     expect(report.source).toMatchObject({ kind: 'email-forward', reporter: 'ben.carrow@parliament.uk' });
     expect(report.sender.emails).toEqual(['servicedesk@parliament-secure-login.example']);
     expect(report.assessment.verdict).not.toBe('benign');
   });
 
   it('refuses mail for any other address at the SMTP level', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: runtime.smtpPort, secure: false, ignoreTLS: true });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: runtime.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
     await expect(
-      transport.sendMail({ envelope: { from: 'x@parliament.uk', to: ['someone@lurewatch.example'] }, raw: forwardedLure }),
+      transport.sendMail({
+        envelope: { from: 'x@parliament.uk', to: ['someone@lurewatch.example'] },
+        raw: forwardedLure,
+      }),
     ).rejects.toThrow(/550/);
   });
 
@@ -145,9 +175,13 @@ describe('local runtime, end to end', () => {
 
     const alertsBefore = runtime.outbox().length;
     runtime = await startRuntimeProcess({ dataDir: runtime.dataDir });
-    const again = await fetch(`${runtime.baseUrl}/v1/reports/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const again = await fetch(`${runtime.baseUrl}/v1/reports/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(again.status).toBe(200);
-    expect(((await again.json()) as { assessment: { verdict: string } }).assessment.verdict).toBe('malicious');
+    expect(((await again.json()) as { assessment: { verdict: string } }).assessment.verdict).toBe(
+      'malicious',
+    );
     // The stream checkpoint survived too: nothing was scored or alerted twice after the restart.
     await new Promise((r) => setTimeout(r, 1000));
     expect(runtime.outbox().length).toBe(alertsBefore);

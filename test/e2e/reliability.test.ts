@@ -23,7 +23,11 @@ async function postAll(runtime: RuntimeProcess, count: number): Promise<string[]
     for (let attempt = 0; ; attempt++) {
       const response = await fetch(`${runtime.baseUrl}/v1/reports`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `rel-${n}` },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `rel-${n}`,
+        },
         body: JSON.stringify(lure(n)),
       });
       if (response.status === 202) {
@@ -37,14 +41,22 @@ async function postAll(runtime: RuntimeProcess, count: number): Promise<string[]
 }
 
 async function statusOf(runtime: RuntimeProcess, id: string, token: string) {
-  const response = await fetch(`${runtime.baseUrl}/v1/reports/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  return response.status === 200 ? ((await response.json()) as { status: string }).status : `http ${response.status}`;
+  const response = await fetch(`${runtime.baseUrl}/v1/reports/${id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response.status === 200
+    ? ((await response.json()) as { status: string }).status
+    : `http ${response.status}`;
 }
 
 function alertsPerReport(runtime: RuntimeProcess, ids: string[]) {
   const counts = new Map(ids.map((id) => [id, 0]));
   for (const line of runtime.outbox()) {
-    if (line.topic !== 'officer-alerts' || (line.attributes as Record<string, string>).kind !== 'report-alert') continue;
+    if (
+      line.topic !== 'officer-alerts' ||
+      (line.attributes as Record<string, string>).kind !== 'report-alert'
+    )
+      continue;
     const id = (JSON.parse(String(line.message)) as { reportId: string }).reportId;
     if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
   }
@@ -62,7 +74,14 @@ describe('reliability', () => {
     const env = { LUREWATCH_FAULTS: 'delayMs=60' };
     runtime = await startRuntimeProcess({ env });
     const ids = await postAll(runtime, 30);
-    await eventually(() => (alertsPerReport(runtime!, ids).size > 0 && [...alertsPerReport(runtime!, ids).values()].some((c) => c > 0) ? true : undefined), 20_000);
+    await eventually(
+      () =>
+        alertsPerReport(runtime!, ids).size > 0 &&
+        [...alertsPerReport(runtime!, ids).values()].some((c) => c > 0)
+          ? true
+          : undefined,
+      20_000,
+    );
     const before = [...alertsPerReport(runtime, ids).values()].filter((c) => c > 0).length;
     expect(before).toBeLessThan(ids.length); // really in the middle
     await runtime.stop('SIGKILL');

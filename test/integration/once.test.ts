@@ -17,14 +17,20 @@ describe('once (exactly-once side effects on the DynamoDB ledger)', () => {
       await new Promise((r) => setTimeout(r, 100));
       return { messageId: `m${runs}` };
     };
-    const results = await Promise.all([once(ledger, 'k1', effect), once(ledger, 'k1', effect), once(ledger, 'k1', effect)]);
+    const results = await Promise.all([
+      once(ledger, 'k1', effect),
+      once(ledger, 'k1', effect),
+      once(ledger, 'k1', effect),
+    ]);
     expect(await once(ledger, 'k1', effect)).toBe(false);
     expect(runs).toBe(1);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('releases the key when the effect fails, so the retry performs it', async () => {
-    await expect(once(ledger, 'k2', async () => Promise.reject(new Error('SNS down')))).rejects.toThrow('SNS down');
+    await expect(once(ledger, 'k2', async () => Promise.reject(new Error('SNS down')))).rejects.toThrow(
+      'SNS down',
+    );
     let runs = 0;
     expect(
       await once(ledger, 'k2', async () => {

@@ -7,15 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
-import { toReport } from '../../shared/domain/draft.ts';
 import { localLambdaContext } from '../../infra/local/lambda-context.ts';
 import { StreamPoller } from '../../infra/local/stream-poller.ts';
+import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
+import { toReport } from '../../shared/domain/draft.ts';
 import { freshTable } from '../support/dynamodb.ts';
 import { eventually } from '../support/runtime-process.ts';
 
 const report = (text: string) =>
-  toReport({ channel: 'sms', sender: {}, targets: {}, text }, { source: { kind: 'partner-api', partnerId: 'p' } });
+  toReport(
+    { channel: 'sms', sender: {}, targets: {}, text },
+    { source: { kind: 'partner-api', partnerId: 'p' } },
+  );
 
 const textOf = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.text?.S ?? '';
 
@@ -97,7 +100,10 @@ describe('StreamPoller on DynamoDB Local Streams', () => {
     await repository.create(report('c'));
     await eventually(() => (delivered.map(textOf).includes('c') ? true : undefined), 5000);
     expect(delivered.map(textOf).filter((t) => t === 'a')).toHaveLength(1);
-    const dead = readFileSync(join(dir, 'dead-letters.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const dead = readFileSync(join(dir, 'dead-letters.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ source: 'score-stream', reason: expect.stringContaining('failure') });
   });

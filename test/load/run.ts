@@ -14,7 +14,10 @@ const concurrency = Number(process.env.LOAD_CONCURRENCY ?? 32);
 const body = (n: number) =>
   JSON.stringify({
     channel: n % 3 === 0 ? 'sms' : 'whatsapp',
-    sender: { phones: [`+447700900${String(n % 1000).padStart(3, '0')}`], aliases: [n % 2 ? 'Abi' : 'Charlie'] },
+    sender: {
+      phones: [`+447700900${String(n % 1000).padStart(3, '0')}`],
+      aliases: [n % 2 ? 'Abi' : 'Charlie'],
+    },
     targets: { names: [`Target ${n % 97}`] },
     text:
       n % 4 === 0

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { documentClient, localClientConfig } from '../../shared/adapters/dynamodb/client.ts';
 import { ensureTable } from '../../infra/local/dynamodb-local.ts';
+import { documentClient, localClientConfig } from '../../shared/adapters/dynamodb/client.ts';
 
 /** A fresh table in the shared DynamoDB Local, so test files never see each other's data. */
 export async function freshTable(prefix = 'test') {

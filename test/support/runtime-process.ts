@@ -74,7 +74,8 @@ export async function startRuntimeProcess(
     smtpPort,
     dataDir,
     output: () => output,
-    token: async (role, sub) => mintToken(await loadSigningKey(join(dataDir, 'keys', 'signing-key.json')), role, { sub }),
+    token: async (role, sub) =>
+      mintToken(await loadSigningKey(join(dataDir, 'keys', 'signing-key.json')), role, { sub }),
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
@@ -86,7 +87,10 @@ export async function startRuntimeProcess(
 }
 
 /** Polls until the check returns a value (not undefined), or fails with the last state. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

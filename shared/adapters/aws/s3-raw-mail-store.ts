@@ -15,6 +15,8 @@ export class S3RawMailStore implements RawMailStore {
   }
 
   async put(key: string, raw: Uint8Array): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: raw, ContentType: 'message/rfc822' }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: raw, ContentType: 'message/rfc822' }),
+    );
   }
 }

@@ -17,10 +17,15 @@ export class SnsNotifier implements Notifier {
         TopicArn: topicArn,
         // SNS subjects are limited to 100 printable ASCII characters.
         Subject: publication.subject.replace(/[^\x20-\x7e]/g, '').slice(0, 100),
-        Message: perProtocol ? JSON.stringify({ default: publication.message, ...perProtocol }) : publication.message,
+        Message: perProtocol
+          ? JSON.stringify({ default: publication.message, ...perProtocol })
+          : publication.message,
         MessageStructure: perProtocol ? 'json' : undefined,
         MessageAttributes: Object.fromEntries(
-          Object.entries(publication.attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+          Object.entries(publication.attributes).map(([name, value]) => [
+            name,
+            { DataType: 'String', StringValue: value },
+          ]),
         ),
       }),
     );

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EffectClaim, EffectLedger } from '../../domain/ports.ts';
 
 const effectKey = (key: string) => ({ PK: `EFFECT#${key}`, SK: 'EFFECT' });
@@ -46,7 +46,11 @@ export class DynamoEffectLedger implements EffectLedger {
         Key: effectKey(key),
         UpdateExpression: 'SET #state = :done, completedAt = :at, detail = :detail REMOVE leaseUntil',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':done': 'done', ':at': new Date(this.now()).toISOString(), ':detail': detail },
+        ExpressionAttributeValues: {
+          ':done': 'done',
+          ':at': new Date(this.now()).toISOString(),
+          ':detail': detail,
+        },
       }),
     );
   }

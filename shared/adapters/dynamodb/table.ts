@@ -4,7 +4,14 @@
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
-export const KEYS = { pk: 'PK', sk: 'SK', gsi1pk: 'GSI1PK', gsi1sk: 'GSI1SK', gsi2pk: 'GSI2PK', gsi2sk: 'GSI2SK' } as const;
+export const KEYS = {
+  pk: 'PK',
+  sk: 'SK',
+  gsi1pk: 'GSI1PK',
+  gsi1sk: 'GSI1SK',
+  gsi2pk: 'GSI2PK',
+  gsi2sk: 'GSI2SK',
+} as const;
 export const TTL_ATTRIBUTE = 'ttl';
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {

@@ -12,7 +12,12 @@ export class FileMailer implements Mailer {
 
   async send(mail: OutboundMail): Promise<{ messageId: string }> {
     const messageId = randomUUID();
-    await appendJsonLine(this.file, { messageId, from: this.fromAddress, ...mail, sentAt: new Date().toISOString() });
+    await appendJsonLine(this.file, {
+      messageId,
+      from: this.fromAddress,
+      ...mail,
+      sentAt: new Date().toISOString(),
+    });
     this.log(`ses to ${mail.to.join(', ')}: ${mail.subject}`);
     return { messageId };
   }

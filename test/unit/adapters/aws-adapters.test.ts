@@ -1,9 +1,9 @@
+import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
-import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { S3RawMailStore } from '../../../shared/adapters/aws/s3-raw-mail-store.ts';
 import { SesMailer } from '../../../shared/adapters/aws/ses-mailer.ts';
@@ -20,7 +20,9 @@ beforeEach(() => {
 });
 
 describe('SnsNotifier', () => {
-  const notifier = new SnsNotifier(new SNSClient({}), { 'officer-alerts': 'arn:aws:sns:eu-west-2:1:officer-alerts' });
+  const notifier = new SnsNotifier(new SNSClient({}), {
+    'officer-alerts': 'arn:aws:sns:eu-west-2:1:officer-alerts',
+  });
 
   it('publishes the body and string attributes to the topic for the logical name', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'sns-1' });
@@ -64,9 +66,9 @@ describe('SnsNotifier', () => {
       notifier.publish({ topic: 'member-warnings', subject: 's', message: 'm', attributes: {} }),
     ).rejects.toThrow(/member-warnings/);
     sns.on(PublishCommand).resolves({});
-    await expect(notifier.publish({ topic: 'officer-alerts', subject: 's', message: 'm', attributes: {} })).rejects.toThrow(
-      /MessageId/,
-    );
+    await expect(
+      notifier.publish({ topic: 'officer-alerts', subject: 's', message: 'm', attributes: {} }),
+    ).rejects.toThrow(/MessageId/);
   });
 });
 
@@ -74,7 +76,9 @@ describe('SesMailer', () => {
   it('sends text and HTML from the configured address', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
     const mailer = new SesMailer(new SESClient({}), 'lurewatch <no-reply@lurewatch.example>');
-    expect(await mailer.send({ to: ['a@parliament.uk'], subject: 'Thanks', text: 't', html: '<p>t</p>' })).toEqual({
+    expect(
+      await mailer.send({ to: ['a@parliament.uk'], subject: 'Thanks', text: 't', html: '<p>t</p>' }),
+    ).toEqual({
       messageId: 'ses-1',
     });
     expect(ses.commandCalls(SendEmailCommand)[0]!.args[0].input).toMatchObject({
@@ -87,7 +91,9 @@ describe('SesMailer', () => {
   it('propagates SES errors so the caller can retry', async () => {
     ses.on(SendEmailCommand).rejects(new Error('Throttling'));
     const mailer = new SesMailer(new SESClient({}), 'x@y.example');
-    await expect(mailer.send({ to: ['a@b.example'], subject: 's', text: 't', html: 'h' })).rejects.toThrow('Throttling');
+    await expect(mailer.send({ to: ['a@b.example'], subject: 's', text: 't', html: 'h' })).rejects.toThrow(
+      'Throttling',
+    );
   });
 });
 

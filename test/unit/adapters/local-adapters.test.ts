@@ -20,13 +20,20 @@ describe('local adapters', () => {
     const notifier = new OutboxNotifier(outbox);
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        notifier.publish({ topic: 'officer-alerts', subject: `s${i}`, message: `{"n":${i}}`, attributes: { kind: 'k' } }),
+        notifier.publish({
+          topic: 'officer-alerts',
+          subject: `s${i}`,
+          message: `{"n":${i}}`,
+          attributes: { kind: 'k' },
+        }),
       ),
     );
     const written = lines(outbox);
     expect(written).toHaveLength(50);
     for (const line of written) {
-      expect(Object.keys(line)).toEqual(expect.arrayContaining(['topic', 'subject', 'message', 'attributes', 'publishedAt']));
+      expect(Object.keys(line)).toEqual(
+        expect.arrayContaining(['topic', 'subject', 'message', 'attributes', 'publishedAt']),
+      );
     }
     expect(new Set(written.map((l) => l.subject)).size).toBe(50);
   });
@@ -40,7 +47,12 @@ describe('local adapters', () => {
       html: '<p>t</p>',
     });
     expect(lines(file)).toEqual([
-      expect.objectContaining({ messageId, from: 'no-reply@lurewatch.example', to: ['a@parliament.uk'], subject: 'Thanks' }),
+      expect.objectContaining({
+        messageId,
+        from: 'no-reply@lurewatch.example',
+        to: ['a@parliament.uk'],
+        subject: 'Thanks',
+      }),
     ]);
   });
 

@@ -3,7 +3,10 @@ import { hasScope, principalFromClaims, SCOPES } from '../../../shared/auth/prin
 
 describe('principalFromClaims', () => {
   it('reads a partner client-credentials token', () => {
-    const p = principalFromClaims({ client_id: 'met-police', scope: 'lurewatch/reports.write lurewatch/reports.read' })!;
+    const p = principalFromClaims({
+      client_id: 'met-police',
+      scope: 'lurewatch/reports.write lurewatch/reports.read',
+    })!;
     expect(p.role).toBe('partner');
     expect(p.id).toBe('met-police');
     expect(hasScope(p, SCOPES.reportsWrite)).toBe(true);
@@ -12,7 +15,9 @@ describe('principalFromClaims', () => {
 
   it('reads groups in the string forms API Gateway passes claims in', () => {
     for (const groups of ['[security-officers]', 'security-officers', ['security-officers']]) {
-      expect(principalFromClaims({ username: 'jo', 'cognito:groups': groups, scope: '' })!.role).toBe('officer');
+      expect(principalFromClaims({ username: 'jo', 'cognito:groups': groups, scope: '' })!.role).toBe(
+        'officer',
+      );
     }
     expect(principalFromClaims({ username: 'mp', 'cognito:groups': '[members]' })!.role).toBe('member');
   });

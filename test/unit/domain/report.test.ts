@@ -8,7 +8,10 @@ const source = { kind: 'partner-api' as const, partnerId: 'ncsc' };
 describe('toReport', () => {
   it('fills the defaults, a sortable id and the received time', () => {
     const at = new Date('2024-03-14T22:12:00Z');
-    const report = toReport({ channel: 'sms', sender: {}, targets: {}, text: 'hello' }, { source, receivedAt: at });
+    const report = toReport(
+      { channel: 'sms', sender: {}, targets: {}, text: 'hello' },
+      { source, receivedAt: at },
+    );
     expect(report).toMatchObject({
       channel: 'sms',
       status: 'received',
@@ -18,23 +21,35 @@ describe('toReport', () => {
       urls: [],
       attachments: [],
     });
-    const later = toReport({ channel: 'sms', sender: {}, targets: {}, text: 'x' }, { source, receivedAt: new Date(at.getTime() + 1) });
+    const later = toReport(
+      { channel: 'sms', sender: {}, targets: {}, text: 'x' },
+      { source, receivedAt: new Date(at.getTime() + 1) },
+    );
     expect(later.id > report.id).toBe(true);
   });
 
   it('keeps an unparseable draft as an unparseable report with the reason', () => {
-    const report = toReport({ channel: 'email', sender: {}, targets: {}, text: '', unparseable: 'too many MIME parts' }, { source });
+    const report = toReport(
+      { channel: 'email', sender: {}, targets: {}, text: '', unparseable: 'too many MIME parts' },
+      { source },
+    );
     expect(report.status).toBe('unparseable');
     expect(report.statusReason).toBe('too many MIME parts');
   });
 
   it('rejects a phone number that is not E.164', () => {
-    expect(() => toReport({ channel: 'sms', sender: { phones: ['07700 900123'] }, targets: {}, text: 'x' }, { source })).toThrow();
+    expect(() =>
+      toReport({ channel: 'sms', sender: { phones: ['07700 900123'] }, targets: {}, text: 'x' }, { source }),
+    ).toThrow();
   });
 });
 
 describe('contentHashOf', () => {
-  const base = { channel: 'whatsapp' as const, sender: { phones: ['+447700900417'] }, text: 'Hi Ben,  it is Abi' };
+  const base = {
+    channel: 'whatsapp' as const,
+    sender: { phones: ['+447700900417'] },
+    text: 'Hi Ben,  it is Abi',
+  };
 
   it('is the same for the same conversation reported twice, whatever the spacing or case', () => {
     expect(contentHashOf(base)).toBe(contentHashOf({ ...base, text: 'hi ben, it is ABI' }));

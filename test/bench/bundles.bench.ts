@@ -5,8 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -14,7 +13,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const FUNCTIONS = ['api', 'ses-inbound', 'score-stream'] as const;
 
 export async function benchBundles(): Promise<Record<string, number | string>> {
-  const out = mkdtempSync(join(tmpdir(), 'lw-bundles-'));
+  // Inside the repo, so the externals (the AWS SDK the Lambda runtime provides) resolve from node_modules.
+  const out = join(ROOT, 'node_modules', '.cache', 'lurewatch-bundles');
+  mkdirSync(out, { recursive: true });
   const figures: Record<string, number | string> = {};
   for (const name of FUNCTIONS) {
     const outfile = join(out, name, 'index.mjs');
@@ -28,6 +29,7 @@ export async function benchBundles(): Promise<Record<string, number | string>> {
       format: 'esm',
       outfile,
       external: ['@aws-sdk/*', '@smithy/*'],
+      alias: { 'iconv-lite': join(ROOT, 'shared/intake/mail/iconv-lite-shim.ts') },
       banner: {
         js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },

@@ -3,17 +3,12 @@ import { type ReportDraft, toReport } from '../domain/draft.ts';
 import { deterministicUlid } from '../domain/ids.ts';
 import type { EffectLedger, Mailer, RawMailStore, ReportRepository } from '../domain/ports.ts';
 import type { Report } from '../domain/report.ts';
+import type { SesVerdictInput, TrustDecision } from '../intake/trust.ts';
 import type { ParsedMessage } from '../intake/types.ts';
 import { once } from './once.ts';
 
 /** SES's receipt verdicts for the forward itself: they describe the reporter's mail, not the lure. */
-export interface SesVerdicts {
-  spf: string;
-  dkim: string;
-  dmarc: string;
-  virus: string;
-  spam: string;
-}
+export type SesVerdicts = SesVerdictInput;
 
 /** What the SES receipt event (or the local SMTP intake) tells us about one inbound mail. */
 export interface InboundMail {
@@ -24,8 +19,6 @@ export interface InboundMail {
   headerFrom: string;
   verdicts: SesVerdicts;
 }
-
-export type TrustDecision = { accepted: true } | { accepted: false; reason: string };
 
 export interface IngestForwardedMailDeps {
   repository: ReportRepository;

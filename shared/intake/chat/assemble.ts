@@ -43,6 +43,11 @@ const NOT_NAMES = new Set(
   ),
 );
 
+const WHO_IS_THIS =
+  /\bwho(?:'s|\s+is|\s+are)\s+(?:this|you)\b|\bdo i know you\b|\bwho am i (?:speaking|talking) (?:to|with)\b/i;
+/** A reply that opens with a bare name: "Lou! Louisa.", "Nat. We met at…". */
+const NAME_ANSWER = /^([A-Z][a-z]{1,20})\s*[!.,]/;
+
 /** "It's Abi", "this is Charlie", "I'm Lily" in the other party's text: the names they used. */
 export function selfIntroductions(text: string): string[] {
   const out: string[] = [];
@@ -156,9 +161,12 @@ export function assembleChat(lines: ChatLine[], hints: SideHints, region = 'GB')
   }
   // A group's name (iOS puts it on the encryption notice) is not a person's alias.
   for (const n of hints.otherNames) if (authors.length <= 2 || authors.includes(n)) addAlias(n);
+  let askedWhoTheyAre = false;
   for (const l of lines) {
     if (l.system) continue;
     const fromTarget = target.has(l.author);
+    const answersWhoIsThis = !fromTarget && askedWhoTheyAre;
+    askedWhoTheyAre = fromTarget ? WHO_IS_THIS.test(l.text) : false;
     messages.push({
       ...(l.at ? { at: l.at } : {}),
       author: l.author.slice(0, 256),
@@ -176,6 +184,9 @@ export function assembleChat(lines: ChatLine[], hints: SideHints, region = 'GB')
     theirText.push(t);
     for (const p of findPhones(t, region)) phones.add(p.e164);
     for (const n of selfIntroductions(t)) addAlias(n);
+    // "Who is this?" — "Lou! Louisa.": a reply that opens with a bare name gives it.
+    const named = answersWhoIsThis ? NAME_ANSWER.exec(t) : null;
+    if (named && !NOT_NAMES.has(named[1]!)) addAlias(named[1]!);
   }
   const names = new Set<string>();
   for (const a of target) if (!ME.test(a.trim())) names.add(withoutMp(normaliseName(a) ?? a));

@@ -83,3 +83,18 @@ describe('WhatsApp exports', () => {
     expect(looksLikeWhatsApp('15/01/2024, 22:41 - Abi: hi\n15/01/2024, 22:42 - Bob: hello')).toBe(true);
   });
 });
+
+describe('a name given in answer to "who is this?"', () => {
+  it('becomes an alias, and only in that answer', async () => {
+    const { parseFile } = await import('../../../shared/intake/parse-file.ts');
+    const chat = [
+      '[19/03/2024, 22:10:03] +44 7700 900671: Hey stranger, you still owe me a drink',
+      '[19/03/2024, 22:31:40] Iain Rutherford: Who is this please?',
+      '[19/03/2024, 22:32:15] +44 7700 900671: Nat! We were sat together at the reception',
+      '[19/03/2024, 22:40:00] +44 7700 900671: Sorry. Long day',
+    ].join('\n');
+    const { draft } = await parseFile('chat.txt', new TextEncoder().encode(chat));
+    expect(draft.sender.aliases).toContain('Nat');
+    expect(draft.sender.aliases).not.toContain('Sorry');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * A claimed earlier meeting at a political event or Westminster venue: the opening move of the
+ * honey trap, because the target meets hundreds of people there and cannot check. Needs both a
+ * "we met / it's X from the…" phrase and a venue or occasion close to it.
+ */
+import { nearPair, quote, words } from '../match.ts';
+import type { Rule } from '../rule.ts';
+import { VENUE_OR_EVENT } from '../vocab.ts';
+
+const ENCOUNTER = words([
+  'we(?: first)? met',
+  "we'?ve met",
+  '(?:i|we) met you',
+  'meeting you',
+  'met each other',
+  'we (?:were|got) (?:chatting|talking|speaking|introduced)',
+  'got chatting',
+  'we (?:chatted|spoke|talked|danced)',
+  '(?:you|we) were (?:sat|stood|standing|sitting|squashed|squeezed|dancing|both)',
+  'i was (?:the one|the (?:girl|guy|woman|man|lady|blonde|brunette|redhead)|sat|stood|next to you|with you|behind you)',
+  "(?:it'?s|its|this is) [a-z]+(?: [a-z]+)?[^a-z]{1,8}(?:from|at)(?: the)?",
+  '(?:owe|owed|owes) (?:me|you) a (?:drink|coffee|pint|shirt|dance|dinner)',
+  'remember me (?:from|at)',
+  '(?:lovely|great|good|nice|so nice|a pleasure|fun|brilliant) (?:to )?(?:meet|meeting|see|seeing|chat|chatting|talk|talking)(?: with)? you',
+  '(?:meaning|wanted|wanting|hoping|trying|been meaning) to (?:write|message|text|get in touch|reach out|email|say hi|contact you)[a-z ]{0,25}since (?:the|that)',
+  'ever since (?:the|that|we)',
+  'bumped into (?:each other|you)',
+  '(?:sat|stood|were) next to (?:each other|you)',
+  'shared a (?:table|taxi|cab|lift|drink|bottle|umbrella)',
+  '(?:you|we) (?:swapped|exchanged) (?:numbers|cards|details)',
+  'you (?:gave|handed) me your (?:card|number|details)',
+  'you (?:told|asked) me to (?:message|text|email|get in touch|call|contact|look you up)',
+  'you said to (?:message|text|email|get in touch|call|contact|look you up)',
+  'you promised (?:me )?',
+  'you bought me a',
+  "(?:do|did|don'?t|didn'?t) you remember me",
+  'we had (?:a|such a|the) (?:great |lovely |good |nice |fun |long )?(?:chat|time|night|conversation|laugh)',
+  'our (?:chat|conversation|talk|dance)',
+  'the other night',
+]);
+
+export const claimedMeeting: Rule = {
+  id: 'honeytrap.claimed-meeting',
+  category: 'honeytrap',
+  kind: 'content',
+  reason: 'claims to have met you at a political event or Westminster venue',
+  evaluate(view) {
+    const pair = nearPair(view.text.folded, ENCOUNTER, VENUE_OR_EVENT, 120, 60);
+    if (!pair) return undefined;
+    return { weight: 0.25, evidence: `${quote(pair.anchor)} near ${quote(pair.near)}` };
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * Account takeover by verification code: "WhatsApp sent a 6 digit code to you by mistake, can
+ * you send it over?". Whoever has the code owns the account.
+ */
+import { isProtectedHost } from '../domains.ts';
+import { firstAffirmed, quote, words } from '../match.ts';
+import type { Rule } from '../rule.ts';
+
+const CODE = words([
+  '(?:send|forward|share|give|tell|read|text|pass|screenshot)\\b[^.?!]{0,40}\\b(?:code|pin|otp|passcode)',
+  '(?:code|pin|otp)[^.?!]{0,40}(?:sent to you|to you by mistake|by mistake|to your phone|in the next|expires|from whatsapp)',
+  '(?:\\d|six)[- ]?digit (?:code|number|pin)',
+  "(?:it'?ll|it will|should) (?:be|come) from whatsapp",
+  'verification code',
+]);
+
+export const codeTakeover: Rule = {
+  id: 'spearphish.code-takeover',
+  category: 'spearphish',
+  kind: 'payload',
+  reason: 'asks for a verification code (account takeover)',
+  evaluate(view, ctx) {
+    const hit = firstAffirmed(view.text.plain, CODE) ?? firstAffirmed(view.text.folded, CODE);
+    if (hit === undefined) return undefined;
+    const ours =
+      view.senderDomains.length > 0 &&
+      view.senderDomains.every((d) => isProtectedHost(d, ctx.protectedDomains));
+    return { weight: ours ? 0.12 : 0.5, evidence: quote(hit) };
+  },
+};

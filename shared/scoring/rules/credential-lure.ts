@@ -1,0 +1,52 @@
+/**
+ * Credential and MFA lures: sign in with your work account, confirm you are a pass holder,
+ * re-register MFA, "your account will be paused". Stronger when the link leaves our domains;
+ * much weaker when sender and every link are ours (a genuine IT notice).
+ */
+import { isProtectedHost } from '../domains.ts';
+import { distinct, firstAffirmed, quote, words } from '../match.ts';
+import type { Rule } from '../rule.ts';
+
+const ACCOUNT =
+  '(?:work|parliament(?:ary)?|microsoft|office|office 365|m365|o365|outlook|network|staff|corporate|intranet|sso|usual|email|e-mail|account|pass)';
+const CREDENTIAL = words([
+  `(?:sign|log)[- ]?(?:in|on)(?: again)? (?:with|using|to|via) (?:your )?${ACCOUNT}`,
+  `(?:using|with|via) your ${ACCOUNT} (?:account|email|e-mail|login|credentials|details|password)`,
+  '(?:asked|prompted|required|redirected|need|needs|have|has) to (?:sign|log)[- ]?(?:in|on)',
+  '(?:ask|asks|asking|prompt|prompts)(?: you)? (?:to|for) (?:sign|log)[- ]?(?:in|on)',
+  '(?:ask|asks|asked|asking|prompted) (?:you )?for your (?:[a-z]+ ){0,3}(?:password|credentials|login|username|passcode)',
+  '(?:enter|confirm|provide|re-?enter|verify|validate|update|type|input|submit|share) (?:your )?(?:[a-z0-9]+ ){0,2}(?:password|passcode|credentials|log-?in details|username|mfa code|2fa code|one[- ]time code|security code)',
+  "(?:confirm|verify|prove|validate) (?:that )?(?:you'?re|you are) (?:a |an )?(?:parliamentary |current |valid |registered )?(?:pass[- ]?holder|member of staff|staff member|employee|authori[sz]ed)",
+  '(?:confirm|verify|validate) (?:your )?(?:pass[- ]?holder status|identity|account|email address|mailbox|access)',
+  'pass[- ]?holder status',
+  '(?:re-?register|re-?enrol|re-?verify|reactivate|re-?authenticate|re-?validate|re-?confirm) (?:your )?(?:mfa|multi-?factor|authenticator|device|account|phone|mailbox|credentials|details|access|security)',
+  '(?:secure|unlock|restore|reactivate|recover|protect) your (?:account|mailbox|email|access|microsoft|office)',
+  '(?:account|mailbox|access|email|password)(?: access)? (?:will be|has been|is being|is) (?:suspended|paused|locked|disabled|deactivated|closed|blocked|restricted|terminated|deleted|expired)',
+  'access will be (?:paused|suspended|revoked|removed|lost|restricted)',
+  '(?:sign-?in|log-?in|login)[a-z0-9 ]{0,40} (?:was|has been) (?:blocked|detected|stopped|flagged)',
+  '(?:unusual|suspicious|unrecogni[sz]ed) (?:sign-?in|log-?in|login|activity)',
+  'single sign-?on',
+  'password (?:expires|expiry|will expire|has expired)',
+  'mailbox (?:is )?(?:full|quota|storage|upgrade)',
+]);
+
+export const credentialLure: Rule = {
+  id: 'spearphish.credential-lure',
+  category: 'spearphish',
+  kind: 'payload',
+  reason: 'asks you to sign in, give a password or re-register security details',
+  evaluate(view, ctx) {
+    const hit = firstAffirmed(view.text.folded, CREDENTIAL);
+    if (hit === undefined) return undefined;
+    const foreign = view.urls.filter((u) => !isProtectedHost(u.host, ctx.protectedDomains));
+    const ours =
+      view.senderDomains.length > 0 &&
+      view.senderDomains.every((d) => isProtectedHost(d, ctx.protectedDomains));
+    const several = distinct(view.text.folded, CREDENTIAL, 2).length > 1;
+    if (foreign.length > 0) {
+      return { weight: several ? 0.6 : 0.5, evidence: `${quote(hit)} with a link to ${foreign[0]!.host}` };
+    }
+    if (ours) return { weight: 0.12, evidence: `${quote(hit)} (sender and links are ours)` };
+    return { weight: 0.35, evidence: quote(hit) };
+  },
+};

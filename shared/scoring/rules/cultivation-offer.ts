@@ -1,0 +1,28 @@
+/**
+ * Cultivation: unsolicited offers of paid work, consultancy, trips or gifts to someone with
+ * access. The classic recruitment approach of a hostile state, and a honey trap's sweetener.
+ */
+import { words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+export const cultivationOffer = phraseRule({
+  id: 'lure.cultivation-offer',
+  kind: 'content',
+  reason: 'offers money, paid work, trips or gifts',
+  pattern: words([
+    '(?:paid|well[- ]paid|lucrative|generous(?:ly)? (?:paid|remunerated)) (?:work|opportunity|consultancy|research|report|role|position|project|advisory|speaking|writing)',
+    '(?:consultancy|advisory|consulting) (?:fee|role|work|opportunity|position|board)',
+    '(?:fee|honorarium|retainer|stipend) of',
+    '(?:all )?expenses (?:paid|covered)',
+    '(?:trip|flight|flights|hotel|visit) (?:to [a-z]+ )?(?:paid for|on us|covered|is on me|our treat)',
+    'i represent (?:a|an|some) (?:client|investor|company|firm|organisation|group)',
+    '(?:a|my) client (?:who )?(?:would|is) (?:like|keen|interested)',
+    '(?:pick your brain|your insights?) (?:for|in return for|for a fee)',
+    'small (?:gift|token|consideration)',
+    '(?:make it|it would be) worth your while',
+    '(?:a|my) (?:friend|colleague|contact|associate)(?: of mine)? (?:would (?:like|love)|wants|is keen|is (?:very )?interested) (?:to (?:meet|talk to|speak to|have a (?:chat|coffee) with) you|in (?:the|your|his|her) work)',
+    'interested in the work (?:you|your|he|she|[a-z]+) (?:is|are|do)',
+    'nothing sinister',
+  ]),
+  weights: [0.2, 0.28],
+});

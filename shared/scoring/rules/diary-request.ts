@@ -1,0 +1,24 @@
+/**
+ * Fishing for the principal's diary, movements or what the office is working on: the
+ * intelligence a honey trap is usually after.
+ */
+import { words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+export const diaryRequest = phraseRule({
+  id: 'honeytrap.diary-request',
+  category: 'honeytrap',
+  kind: 'content',
+  reason: "asks about your principal's diary, movements or work",
+  pattern: words([
+    "(?:what'?s|what is|how'?s|how is|hows) (?:your|his|her|their|the) (?:boss'?s? |mp'?s? |minister'?s? |member'?s? )?(?:diary|week|schedule|calendar|weekend|movements|plans?)(?: looking)?(?: like)?",
+    "(?:what'?s|what is|how'?s|how is|hows) [a-z]+'s (?:diary|week|schedule|calendar|movements|plans?)",
+    "what (?:your|his|her|the) (?:boss|mp|minister|member|principal) (?:is|'s) (?:up to|doing|working on|planning|saying)",
+    "(?:his|her|their|your boss'?s?|the mp'?s?|the minister'?s?) (?:diary|schedule|calendar|movements|whereabouts|itinerary) (?:like|for|next|this|on)",
+    "where (?:will|is|'s) (?:he|she|your boss|the mp|the minister) (?:be|going|staying)",
+    '(?:who|which) (?:he|she|your boss|the minister) (?:is )?(?:meeting|seeing)',
+    '(?:any|what) (?:gossip|goss|inside info)',
+    'what (?:are|is) (?:you|he|she|your office) working on',
+  ]),
+  weights: [0.3],
+});

@@ -1,0 +1,39 @@
+/** Professed embarrassment or hurt feelings: makes the target feel rude for not engaging. */
+import { anyOf, words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+const CUES = anyOf([
+  words([
+    'embarrass(?:ed|ing|ment)',
+    'mortified',
+    'cring(?:e|ing|ey|y)',
+    'humiliat(?:ed|ing)',
+    '(?:gone|going|turned|went|go) (?:bright |so |all )?red',
+    'blush(?:ing|es)?',
+    'awkward',
+    'feel (?:so |a bit |really |such )?(?:stupid|silly|awful|daft|an idiot|like an idiot|a fool)',
+    "i'?m (?:so |really )?(?:rubbish|terrible|hopeless|useless) at (?:this|these)",
+    'lost my nerve',
+    'chickened out',
+    'plucked up (?:the )?courage',
+    '(?:a (?:bit|little) |quite |so )?hurt',
+    'crushing',
+    'crushed',
+    'gutted',
+    'wounded',
+    'this is (?:so |completely |totally )?(?:mad|random|weird)',
+    'kill me now',
+    'oh god',
+    "i'?m (?:so )?shy",
+  ]).source,
+  '[\\u{1f648}\\u{1f64a}\\u{1f633}\\u{1f605}\\u{1fae3}\\u{1f62c}\\u{1f97a}]',
+]);
+
+export const embarrassment = phraseRule({
+  id: 'honeytrap.embarrassment',
+  category: 'honeytrap',
+  kind: 'content',
+  reason: 'professes embarrassment or hurt at not being remembered',
+  pattern: new RegExp(CUES.source, 'gu'),
+  weights: [0.1, 0.16, 0.22],
+});

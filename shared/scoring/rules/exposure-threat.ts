@@ -1,0 +1,76 @@
+/**
+ * Sextortion: a threat to show messages, images or a recording to a spouse, family, the party,
+ * the whips, colleagues or the press. Needs the disclosure, the audience next to it, and either
+ * a threatening condition ("unless", "it would be a shame if") or the compromising material.
+ */
+import { nearPair, quote, words } from '../match.ts';
+import type { Rule } from '../rule.ts';
+
+const DISCLOSE = words([
+  "(?:will|would|could|might|'ll|'d|are going to|is going to|gonna) (?:go|be sent|be shared|be posted|end up|land|get sent|find (?:its|their) way|be forwarded|be leaked|be published)",
+  'goe?s? (?:to|out to|public|viral|online)',
+  'go public',
+  '(?:get|gets|getting|be|being) (?:sent|shared|posted|leaked|forwarded|published|passed)',
+  '(?:send|share|post|publish|leak|release|forward|show|circulate|upload)(?:ing|ed)? (?:it|them|these|those|this|everything|copies|(?:the |your |our |those |these )?(?:photos?|pictures?|pics|images?|screenshots?|messages|chats?|videos?|recordings?|copies|nudes)) (?:to|with|out|round|around|online|everywhere|on)',
+  "(?:i'?ll|i will|we'?ll|we will|i could|i might|i can|going to|gonna) (?:tell|inform|contact|message|call|email|show|send (?:it|them|this) to|go to)",
+  '(?:saw|see|seeing|sees|find out|found out|hear about|know about|get hold of|read) (?:you|what you|this|these|them|it|the|about)',
+  'copies (?:will|would|could|go|going)',
+  '(?:would|will|might|could) (?:find (?:them|it|this|these|that) (?:interesting|fascinating|revealing)|love to see|be (?:very |really )?interested (?:in|to see))',
+]);
+const AUDIENCE = words([
+  '(?:your|his|her) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
+  'the (?:whips?|press|papers|newspapers|media|tabloids|party|public|internet|speaker|standards commissioner)',
+  '(?:a|three|two|several|some|the) (?:newspapers?|journalists?|reporters?|tabloids?)',
+  "[a-z]+'s (?:wife|husband|partner|family|constituents|voters|party|whips?|colleagues|office|staff|boss|editor|association)",
+  'newspapers?',
+  'tabloids?',
+  'social media',
+  '(?:all )?your (?:contacts|followers|friends list)',
+  'everyone you know',
+  'local party chair',
+  'party chair',
+]);
+const TONE = words([
+  'unless',
+  'or else',
+  "or (?:the|your|i|i'?ll|we|they|copies|everything)",
+  "if you (?:don'?t|do not|refuse|ignore|block|go to|report|tell|won'?t)",
+  '(?:it )?would be (?:a|such a) (?:shame|pity)',
+  "(?:i'?d|i would) hate (?:for|if)",
+  "before (?:it'?s|it is) too late",
+  '(?:only|last|final) (?:warning|chance)',
+  'think about it',
+  'be (?:a shame|awful|terrible|embarrassing) if',
+  'people might (?:not )?(?:believe|think)',
+  'imagine (?:if|what)',
+]);
+const MATERIAL = words([
+  'what you sent(?: me)?',
+  'screenshots?',
+  'recordings?',
+  'the (?:video|photos?|pictures?|pics|images?|messages|chats?|copies)',
+  'copies',
+  'our (?:chats?|messages|conversations?)',
+  'you chatting',
+  'about (?:us|you and me|what you did|what happened)',
+  'everything',
+]);
+
+export const exposureThreat: Rule = {
+  id: 'sextortion.exposure-threat',
+  category: 'sextortion',
+  kind: 'threat',
+  reason: 'threatens to expose you to your family, party, colleagues or the press',
+  evaluate(view) {
+    const text = view.text.folded;
+    const pair = nearPair(text, DISCLOSE, AUDIENCE, 80, 80);
+    if (!pair) return undefined;
+    TONE.lastIndex = 0;
+    const tone = TONE.exec(text);
+    TONE.lastIndex = 0;
+    if (tone)
+      return { weight: 0.5, evidence: `${quote(pair.anchor)} … ${quote(pair.near)}, ${quote(tone[0])}` };
+    const material = nearPair(text, DISCLOSE, MATERIAL, 80, 80);
+    return material ? { weight: 0.35, evidence: `${quote(pair.anchor)} … ${quote(pair.near)}` } : undefined;
+  },
+};

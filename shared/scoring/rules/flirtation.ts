@@ -1,0 +1,51 @@
+/**
+ * Flattery and flirtation. Each cue alone is ordinary between partners and friends (the context
+ * rules discount it there); from an unknown contact several together are the lure's tone.
+ */
+import { anyOf, words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+const CUES = anyOf([
+  words([
+    "(?:you'?re|you are|you were|you look(?:ed)?|you seemed|so) (?:so |really |very |such a |a )?(?:sweet|cute|gorgeous|handsome|hot|sexy|charming|adorable|fit|stunning|beautiful|dreamy|lovely about it|sweetheart|charmer|flirt)",
+    'you look(?:ed)? (?:so |really )?(?:good|great|amazing|gorgeous|tired)',
+    "(?:can'?t|cannot|couldn'?t) stop thinking about (?:you|our|that|it|last|the)",
+    'thinking (?:of|about) you',
+    '(?:we|i) (?:really )?clicked',
+    '(?:was there|there was|felt) a (?:moment|spark|connection)',
+    'chemistry',
+    '(?:a|had a|the) vibe',
+    'miss(?:ed)? you',
+    '(?:just )?the two of us',
+    'somewhere (?:quieter|private|more private|quiet|cosier)',
+    "what you'?re missing",
+    'what you missed',
+    '(?:see|show you) more',
+    'make (?:it|this) up to me',
+    'i forgive you',
+    'your turn',
+    'naughty',
+    'behave',
+    'tipsy',
+    "(?:can'?t|couldn'?t) sleep",
+    'in bed',
+    'come (?:over|round)',
+    'kiss(?:es)?',
+    'babe|baby|darling|hun|honey|sweetheart|gorgeous|handsome|sexy',
+    'hey (?:you|stranger)',
+    'flirt(?:y|ing)?',
+    '(?:the )?(?:funniest|most charming|best looking|cutest|nicest|most interesting|smartest) (?:man|woman|person|guy|girl|one) (?:in|at|there)',
+    'xx+',
+  ]).source,
+  '(?<=\\s|^)x(?=\\s|$|[.!?])',
+  '[\\u{1f618}\\u{1f609}\\u{1f607}\\u{1f60d}\\u{1f970}\\u{1f60f}\\u{1f48b}\\u{1f525}\\u{1f377}\\u{1f608}\\u{1fae6}\\u{1f61c}\\u{1f63b}\\u{1f498}]',
+]);
+
+export const flirtation = phraseRule({
+  id: 'honeytrap.flirtation',
+  category: 'honeytrap',
+  kind: 'content',
+  reason: 'flatters or flirts',
+  pattern: new RegExp(CUES.source, 'gu'),
+  weights: [0.08, 0.16, 0.24, 0.3],
+});

@@ -1,0 +1,84 @@
+/** The registered rules. Adding a signal = adding a rule file and one line here. */
+import type { Rule } from '../rule.ts';
+import { authFailure } from './auth-failure.ts';
+import { claimedMeeting } from './claimed-meeting.ts';
+import { codeTakeover } from './code-takeover.ts';
+import { coldOpen } from './cold-open.ts';
+import { credentialLure } from './credential-lure.ts';
+import { cultivationOffer } from './cultivation-offer.ts';
+import { deadlinePressure } from './deadline-pressure.ts';
+import { diaryRequest } from './diary-request.ts';
+import { displayNameImpersonation } from './display-name-impersonation.ts';
+import { documentShareLure } from './document-share-lure.ts';
+import { embarrassment } from './embarrassment.ts';
+import { establishedRelationship } from './established-relationship.ts';
+import { explicitMention } from './explicit-mention.ts';
+import { exposureThreat } from './exposure-threat.ts';
+import { extortionDemand } from './extortion-demand.ts';
+import { flirtation } from './flirtation.ts';
+import { imagePretext } from './image-pretext.ts';
+import { kompromatClaim } from './kompromat-claim.ts';
+import { linkImitatesSender } from './link-imitates-sender.ts';
+import { linkTextMismatch } from './link-text-mismatch.ts';
+import { lookalikeDomain } from './lookalike-domain.ts';
+import { meetingRequest } from './meeting-request.ts';
+import { newNumberClaim } from './new-number-claim.ts';
+import { notRemembered } from './not-remembered.ts';
+import { officialChannel } from './official-channel.ts';
+import { outOfBandContact } from './out-of-band-contact.ts';
+import { policeDeterrence } from './police-deterrence.ts';
+import { privateChannel } from './private-channel.ts';
+import { professionalContact } from './professional-contact.ts';
+import { replyToMismatch } from './reply-to-mismatch.ts';
+import { riskyAttachment } from './risky-attachment.ts';
+import { secrecy } from './secrecy.ts';
+import { securityAdvisory } from './security-advisory.ts';
+import { sensitiveRequest } from './sensitive-request.ts';
+import { unsolicitedImage } from './unsolicited-image.ts';
+import { vagueNumberSource } from './vague-number-source.ts';
+
+export const RULES: readonly Rule[] = [
+  // honey trap
+  claimedMeeting,
+  notRemembered,
+  embarrassment,
+  flirtation,
+  unsolicitedImage,
+  imagePretext,
+  explicitMention,
+  privateChannel,
+  diaryRequest,
+  meetingRequest,
+  vagueNumberSource,
+  coldOpen,
+  // shared by all lure families
+  secrecy,
+  outOfBandContact,
+  sensitiveRequest,
+  deadlinePressure,
+  cultivationOffer,
+  // sextortion
+  exposureThreat,
+  kompromatClaim,
+  extortionDemand,
+  policeDeterrence,
+  // spear-phishing
+  lookalikeDomain,
+  linkImitatesSender,
+  linkTextMismatch,
+  displayNameImpersonation,
+  credentialLure,
+  codeTakeover,
+  documentShareLure,
+  newNumberClaim,
+  riskyAttachment,
+  authFailure,
+  replyToMismatch,
+  // context that discounts
+  establishedRelationship,
+  professionalContact,
+  officialChannel,
+  securityAdvisory,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

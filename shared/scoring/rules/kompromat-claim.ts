@@ -1,0 +1,23 @@
+/** Claims to hold compromising material: kept chats, screenshots, a recording, "what you sent me". */
+import { words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+export const kompromatClaim = phraseRule({
+  id: 'sextortion.kompromat-claim',
+  category: 'sextortion',
+  kind: 'threat',
+  reason: 'claims to hold compromising messages, images or recordings',
+  pattern: words([
+    "(?:i'?ve|i have|we have|we'?ve|i kept|i saved|i still have|i took|i made)(?: got| kept| saved)? (?:all |copies of |screenshots of |a copy of |a recording of |the recording of |the video of |recordings of |all of )?(?:our|your|every|all (?:our|your|the)) (?:chats?|messages?|conversations?|screenshots|texts|calls?|video calls?|photos?|pictures?|pics|images?|video|recording)",
+    'copies of (?:every|all|our|your)',
+    'screenshots (?:included|say|show|prove|of (?:our|your|everything|the chat))',
+    '(?:photo|photograph|picture|pic|video|messages?|nudes?|selfie) you sent(?: me)?',
+    'what you sent me',
+    '(?:hacked|infected|got into|have access to|gained access to|took control of) your (?:device|phone|computer|laptop|webcam|camera|account|email|icloud|cloud)',
+    '(?:recorded|filmed|captured) (?:you|a video of you)',
+    '(?:via|through|using) your (?:webcam|camera)',
+    'recording of (?:you|your)',
+    '(?:i|we) (?:recorded|screenshotted|screen ?recorded|saved) (?:you|the call|our|it all|everything)',
+  ]),
+  weights: [0.28],
+});

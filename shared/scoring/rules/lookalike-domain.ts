@@ -1,0 +1,29 @@
+/**
+ * A sender, reply-to or link domain imitating one of ours: homoglyphs and IDN, typos, our name
+ * with extra words ("parliament-uk.example", "parl-m365-verify.test").
+ */
+import { lookalikeOf } from '../domains.ts';
+import type { Rule } from '../rule.ts';
+
+export const lookalikeDomain: Rule = {
+  id: 'spearphish.lookalike-domain',
+  category: 'spearphish',
+  kind: 'technical',
+  reason: 'uses a domain made to look like ours',
+  evaluate(view, ctx) {
+    const senders = [
+      ...view.senderDomains,
+      ...view.replyToDomains,
+      ...(view.returnPathDomain ? [view.returnPathDomain] : []),
+    ];
+    for (const host of senders) {
+      const l = lookalikeOf(host, ctx.protectedDomains, ctx.brandTokens);
+      if (l) return { weight: 0.6, evidence: `sender domain ${host} imitates ${l.imitates} (${l.how})` };
+    }
+    for (const u of view.urls) {
+      const l = lookalikeOf(u.host, ctx.protectedDomains, ctx.brandTokens);
+      if (l) return { weight: 0.5, evidence: `link to ${u.host} imitates ${l.imitates} (${l.how})` };
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * Pushing the conversation somewhere the office cannot see: a personal number or address,
+ * an encrypted app, "does your office read these?". Genuine contacts route to the office.
+ */
+import { words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+export const privateChannel = phraseRule({
+  id: 'honeytrap.private-channel',
+  category: 'honeytrap',
+  kind: 'content',
+  reason: 'pushes you to a private or encrypted channel away from your office',
+  pattern: words([
+    '(?:message|text|add|find|reach|contact|call|msg|dm|ping|chat to|talk to|see|follow) me on (?:whatsapp|signal|telegram|snap(?:chat)?|insta(?:gram)?|wickr|threema|wire|viber|session|kik)',
+    "(?:whatsapp|signal|telegram|snapchat|insta)(?:'s| is) (?:best|easier|easiest|better|quicker|safer)",
+    '(?:switch|move|go|come) (?:over )?(?:to|onto) (?:whatsapp|signal|telegram|snapchat)',
+    "what you'?re missing on",
+    '(?:is there|have you got|do you have|got|is this|give me|send me) (?:a |an |your )?(?:personal|private|non-work|other|own|home) (?:email|e-mail|number|mobile|phone|account|address|line)',
+    'your (?:personal|private|own|home|non-work) (?:email|e-mail|number|mobile|phone|account|address)',
+    "(?:your )?office (?:can'?t|won'?t|doesn'?t|didn'?t|wouldn'?t|not|never) (?:see|read|know|check)",
+    '(?:does|do) (?:your|the) (?:office|staff|team|assistants?|researchers?|caseworkers?) (?:read|see|check|monitor)',
+    "(?:rather|prefer) (?:your|the) (?:office|staff|team) (?:didn'?t|not|don'?t|never)",
+    'disappearing messages',
+    "(?:what'?s|can i (?:have|get)|could i (?:have|get)|send me|give me|text me|drop me|ping me) your (?:personal |private |mobile |own )?(?:number|mobile|digits|whatsapp|snap|insta)",
+    'somewhere (?:quieter|more private|private)',
+  ]),
+  weights: [0.25],
+  affirmedOnly: true,
+});

@@ -1,0 +1,22 @@
+/** Asking for secrecy about the contact itself: "between us", "nobody would ever know". */
+import { words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+export const secrecy = phraseRule({
+  id: 'lure.secrecy',
+  kind: 'content',
+  reason: 'asks you to keep the contact secret',
+  pattern: words([
+    'between (?:us|you and me|ourselves)',
+    'our (?:little )?secret',
+    "(?:don'?t|do not|never) (?:tell|mention (?:this|it) to|show this to) (?:anyone|anybody|a soul|your (?:wife|husband|partner|office|staff|boss|team|colleagues|friends|whips?|mp))",
+    '(?:nobody|no ?one|no-one) (?:would|will|needs to|has to|ever has to)(?: ever)? (?:know|find out|see)',
+    'keep (?:this|it|us|that) (?:quiet|between|to yourself|secret|private|discreet|hush)',
+    '(?:be|stay) discreet',
+    "(?:rather|prefer) (?:your|the) (?:office|staff|team|wife|husband|partner) (?:didn'?t|not|don'?t|never)",
+    '(?:delete|clear|wipe) (?:the|this|these|our|my) (?:chat|messages|texts|conversation|thread)',
+    'without (?:your|the) (?:office|staff|wife|husband|partner) (?:knowing|seeing)',
+    "i'?d never live it down",
+  ]),
+  weights: [0.2],
+});

@@ -1,0 +1,49 @@
+/**
+ * Context: the message is a security notice that describes lures (or quotes one) in an
+ * institution's voice, rather than being one. Needs an institutional cue plus one more warning
+ * cue; technical signals (a lookalike sender or link) are never discounted.
+ */
+import { distinct, quote, words } from '../match.ts';
+import type { Rule } from '../rule.ts';
+
+const INSTITUTIONAL = words([
+  '(?:we|pds|parliament|the house|the service desk|security) (?:will )?never (?:ask|request|send|contact|call)',
+  'never (?:share|give|send|disclose|tell anyone) your (?:password|code|credentials|pin|verification code)',
+  "(?:we are|we'?re|we have been|we'?ve been) (?:aware|made aware|alerted)",
+  'we have (?:received|had|seen) (?:a number of |several |some |other |similar )?reports',
+  "(?:other |similar |several |the )?reports (?:we have|we'?ve) (?:received|had|seen)",
+  '(?:this|it) matches (?:other|similar|previous|earlier) reports',
+  'thank(?:s| you) for (?:reporting|flagging|forwarding|letting us know)',
+  "you have(?: not|n'?t) done anything wrong",
+  'if you (?:receive|get|are contacted|have been contacted|are approached|have received|have been approached)',
+  '(?:please|you should) (?:report|forward) (?:it|them|any|anything|suspicious|such)',
+  'members and (?:their )?staff',
+  '(?:all|any) (?:members|staff|pass holders)',
+]);
+const WARNING = words([
+  "(?:do not|don'?t) (?:click|reply|respond|engage|open|share|enter|send)",
+  'report (?:it|them|anything suspicious|any approaches?|suspicious) to',
+  '(?:be|remain|stay) (?:alert|vigilant|cautious|careful)',
+  '(?:phishing|scam|fraud|social engineering|honey ?trap|sextortion|impersonation|spoof(?:ed|ing)?) (?:attempts?|messages?|campaigns?|emails?|texts?|approaches|calls?)',
+  '(?:examples?|signs|features|tactics) (?:of|include)',
+  'typical(?:ly)? (?:signs|features|approaches|these)',
+  'security (?:advice|notice|alert|warning|briefing|team|department|officer)',
+  'cyber (?:security )?(?:team|advice|warning|alert)',
+  '(?:hostile|malicious|criminal) (?:actors?|states?|groups?)',
+  'we will never',
+  'genuine (?:messages|emails|notices|requests) (?:will|would)',
+]);
+
+export const securityAdvisory: Rule = {
+  id: 'context.security-advisory',
+  kind: 'context',
+  dampens: ['content', 'payload', 'threat'],
+  reason: 'reads as a security notice describing lures',
+  evaluate(view) {
+    const inst = distinct(view.text.folded, INSTITUTIONAL, 2);
+    if (inst.length === 0) return undefined;
+    const warn = distinct(view.text.folded, WARNING, 3);
+    if (inst.length + warn.length < 3) return undefined;
+    return { weight: 0.7, evidence: [...inst, ...warn].slice(0, 3).map(quote).join(', ') };
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * Asking for restricted material: committee drafts, briefing packs, forward plans, dial-ins to
+ * private sessions, passes. The payload of honey traps, extortion and spear-phishing alike.
+ */
+import { nearPair, quote, words } from '../match.ts';
+import type { Rule } from '../rule.ts';
+
+const ASK = words([
+  'send(?: me| us| over| across| through)?',
+  'share',
+  'forward',
+  'pass (?:me|on|over|along)',
+  'let (?:me|us) (?:have|see)',
+  'give (?:me|us)',
+  'get (?:me|us|hold of)',
+  '(?:all|what) (?:i|we) (?:need|want|ask for) is',
+  'just (?:need|want|the|a|your)',
+  '(?:could|can|would) you (?:get|find|dig out|bring)',
+  '(?:copy|copies) of',
+  'a (?:look|peek|glance) at',
+  'sneak peek',
+  'in exchange for',
+]);
+const RESTRICTED = words([
+  'briefing (?:pack|papers?|notes?)',
+  '(?:forward|work) (?:plan|programme)',
+  'dial[- ]?in',
+  '(?:meeting|call|zoom|teams) (?:link|details|invite|code|password)',
+  "(?:committee'?s? )?draft (?:report|recommendations?|bill|amendments?|minutes|conclusions|text|statement|findings)",
+  "committee'?s? (?:papers|draft|report|briefing|documents|minutes|recommendations?|evidence|forward plan|schedule|notes)",
+  'embargoed',
+  'private (?:session|briefing|papers|hearing)',
+  'closed session',
+  'confidential',
+  'restricted',
+  'classified',
+  'official[- ]sensitive',
+  '(?:internal|leaked) (?:documents?|papers|memos?|emails?)',
+  'whip(?:ping)? (?:note|papers|list)',
+  'voting intentions',
+  'red box',
+  '(?:a|your|his|her) (?:parliamentary )?pass(?: for)?',
+]);
+
+export const sensitiveRequest: Rule = {
+  id: 'lure.sensitive-request',
+  kind: 'payload',
+  reason: 'asks for restricted documents, access details or passes',
+  evaluate(view) {
+    const pair = nearPair(view.text.folded, ASK, RESTRICTED, 50, 0);
+    if (!pair) return undefined;
+    return { weight: 0.3, evidence: `${quote(pair.anchor)} … ${quote(pair.near)}` };
+  },
+};

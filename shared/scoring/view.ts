@@ -1,0 +1,163 @@
+/**
+ * The scoring view: everything rules read, derived once per report. Text is normalised once
+ * here and shared; the target's own chat replies are kept apart (they are never evidence
+ * against the sender, only context about the relationship).
+ */
+import type {
+  AttachmentMeta,
+  AuthenticationResults,
+  Channel,
+  ChatMessage,
+  LinkRef,
+  SenderIdentity,
+} from '../domain/report.ts';
+import { domainOfEmail, hostOf } from './domains.ts';
+import { EMPTY_TEXT, type NormalisedText, normalise, skeleton } from './normalise.ts';
+
+/** What `assess` accepts besides a stored Report: a draft or a hand-built object in tests. */
+export interface ReportLike {
+  channel?: Channel;
+  sender?: Partial<SenderIdentity>;
+  subject?: string;
+  text?: string;
+  messages?: Array<Pick<ChatMessage, 'author' | 'text'> & { at?: string; fromTarget?: boolean }>;
+  urls?: LinkRef[];
+  attachments?: Array<Partial<AttachmentMeta>>;
+  auth?: AuthenticationResults;
+  headers?: Record<string, string>;
+}
+
+export type SavedAs = 'unsaved' | 'name' | 'intimate' | 'professional' | 'none';
+
+export interface ViewUrl {
+  url: string;
+  host: string;
+  text?: string;
+}
+
+export interface ScoringView {
+  channel: Channel | 'other';
+  isChat: boolean;
+  /** The sender's words (subject first for mail), normalised. */
+  text: NormalisedText;
+  /** The target's own chat replies, normalised on first use: context only. */
+  readonly targetText: NormalisedText;
+  senderDomains: string[];
+  replyToDomains: string[];
+  returnPathDomain?: string;
+  /** Display name, aliases and chat author names of the sender, skeletonised. */
+  senderNames: string[];
+  /** How the target's phone saved the sender, judged from the chat author name. */
+  savedAs: SavedAs;
+  senderMessages: number;
+  targetMessages: number;
+  senderOpened: boolean;
+  urls: ViewUrl[];
+  /** Images the sender sent: chat media markers plus image attachments. */
+  images: number;
+  attachments: Array<Partial<AttachmentMeta>>;
+  auth?: AuthenticationResults;
+  headers: Record<string, string>;
+}
+
+const SYSTEM_LINE =
+  /^(?:\u200e)?(?:messages and calls are end-to-end encrypted|messages to this (?:chat|group) are now|.{0,80} (?:created group|added you|changed the subject|changed this group|left|joined using)|this message was deleted|you deleted this message|missed (?:voice|video) call|waiting for this message)/i;
+const MEDIA =
+  /<media omitted>|<attached:[^>]{0,200}>|\b(?:image|photo|video|gif|sticker) omitted\b|\[(?:photo|image|picture|video)|\bimg-\d{8}-wa\d+/gi;
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{1,300}/gi;
+const PHONE_AUTHOR = /^[\s+\d()\-\u202a\u202c\u200e\u00a0]{7,}$/;
+const INTIMATE =
+  /[\u2764\u2665\u{1f49b}\u{1f499}\u{1f49a}\u{1f49c}\u{1f9e1}\u{1f5a4}\u{1f90d}\u{1f495}\u{1f496}\u{1f497}\u{1f493}\u{1f49e}\u{1f60d}\u{1f970}\u{1f618}\u{1f48b}\u{1f339}]/u;
+const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function savedAsOf(author: string | undefined): SavedAs {
+  if (author === undefined) return 'none';
+  const a = author.replace(INVISIBLE, '').trim();
+  // "~ Name" is iOS for an unsaved contact; "(sender)"-style placeholders come from typed-out reports.
+  if (a === '' || PHONE_AUTHOR.test(a) || a.startsWith('~') || a.startsWith('(')) return 'unsaved';
+  if (INTIMATE.test(a)) return 'intimate';
+  if (/^[^(]*[a-z][^(]*\s\([^)]{2,60}\)\s*$/i.test(a)) return 'professional';
+  return 'name';
+}
+
+function countMedia(text: string): number {
+  return text.match(MEDIA)?.length ?? 0;
+}
+
+function urlsOf(report: ReportLike, rawText: string): ViewUrl[] {
+  const out: ViewUrl[] = [];
+  const seen = new Set<string>();
+  const add = (url: string, text?: string) => {
+    const cleaned = url.replace(/[.,;:!?)]+$/, '');
+    const host = hostOf(cleaned);
+    if (!host || seen.has(`${cleaned} ${text ?? ''}`) || out.length >= 100) return;
+    seen.add(`${cleaned} ${text ?? ''}`);
+    out.push(text === undefined ? { url: cleaned, host } : { url: cleaned, host, text });
+  };
+  for (const u of report.urls ?? []) add(u.url, u.text);
+  const scan = rawText.length > 50_000 ? rawText.slice(0, 50_000) : rawText;
+  for (const m of scan.matchAll(URL_IN_TEXT)) add(m[0]);
+  return out;
+}
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+const QUOTED_LINE = /^[ \t]*>/;
+const ATTRIBUTION = /^\s*On .{5,200} wrote:\s*$/;
+
+/**
+ * In a mail reply, lines quoted with ">" (and the "On … wrote:" line) are someone else's
+ * words: a security officer quoting a lure back is not sending one. Kept when the quote is
+ * all there is, so a lure pasted as a quote is still read.
+ */
+export function withoutQuotedReply(text: string): string {
+  if (!text.includes('>')) return text;
+  const lines = text.split('\n');
+  const own = lines.filter((l) => !QUOTED_LINE.test(l) && !ATTRIBUTION.test(l));
+  if (own.length === lines.length) return text;
+  const ownText = own.join('\n');
+  return ownText.replace(/\s+/g, '').length >= 80 ? ownText : text;
+}
+
+export function buildView(report: ReportLike): ScoringView {
+  const messages = (report.messages ?? []).filter((m) => !SYSTEM_LINE.test(m.text.trimStart()));
+  const isChat = messages.length > 0;
+  const fromSender = messages.filter((m) => !m.fromTarget);
+  const fromTarget = messages.filter((m) => m.fromTarget);
+  const senderRaw = isChat ? fromSender.map((m) => m.text).join('\n') : withoutQuotedReply(report.text ?? '');
+  // A chat's subject is the reporter's forward subject, not the sender's words.
+  const subject = report.subject && !isChat ? `${report.subject}\n` : '';
+  const rawText = `${subject}${senderRaw}`;
+  const sender = report.sender ?? {};
+  const authors = uniq(fromSender.map((m) => m.author));
+  const images =
+    countMedia(senderRaw) +
+    (report.attachments ?? []).filter((a) => a.isImage || /^image\//i.test(a.contentType ?? '')).length;
+  let target: NormalisedText | undefined;
+  return {
+    channel: report.channel ?? 'other',
+    isChat,
+    text: normalise(rawText),
+    get targetText() {
+      target ??= fromTarget.length ? normalise(fromTarget.map((m) => m.text).join('\n')) : EMPTY_TEXT;
+      return target;
+    },
+    senderDomains: uniq((sender.emails ?? []).map(domainOfEmail).filter((d): d is string => !!d)),
+    replyToDomains: uniq((sender.replyTo ?? []).map(domainOfEmail).filter((d): d is string => !!d)),
+    returnPathDomain: sender.returnPath ? domainOfEmail(sender.returnPath) : undefined,
+    senderNames: uniq(
+      [sender.displayName, ...(sender.aliases ?? []), ...authors]
+        .filter((n): n is string => !!n)
+        .map((n) => skeleton(n).trim()),
+    ),
+    savedAs: savedAsOf(authors[0]),
+    senderMessages: fromSender.length,
+    targetMessages: fromTarget.length,
+    senderOpened: isChat && messages[0]?.fromTarget !== true,
+    urls: urlsOf(report, rawText),
+    images,
+    attachments: report.attachments ?? [],
+    auth: report.auth,
+    headers: report.headers ?? {},
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { clipForScan, MAX_SCAN_CHARS, normalise, skeleton } from '../../../shared/scoring/normalise.ts';
+import { mail, run } from './helpers.ts';
+
+describe('normalise', () => {
+  it('folds fullwidth and mathematical letters (NFKC/NFKD)', () => {
+    expect(normalise('Ｐａｓｓｗｏｒｄ 𝐬𝐢𝐠𝐧 𝐢𝐧').folded).toBe('password sign in');
+  });
+  it('maps Cyrillic and Greek look-alikes to Latin', () => {
+    expect(skeleton('раrliаmеnt')).toBe('parliament');
+    expect(skeleton('Αccοunt')).toBe('account');
+  });
+  it('strips diacritics and invisible characters', () => {
+    expect(normalise('pa\u200bss\u200dwörd\u00ad').folded).toBe('password');
+    expect(normalise('\u202a+44 7700 900123\u202c').plain).toBe('+44 7700 900123');
+  });
+  it('undoes leetspeak inside words but leaves numbers alone', () => {
+    const n = normalise('Enter your p4ssw0rd at 07700 900123 by 10:30');
+    expect(n.folded).toContain('password');
+    expect(n.folded).toContain('07700 900123');
+    expect(n.plain).toContain('p4ssw0rd');
+  });
+  it('joins letter-spaced words', () => {
+    expect(normalise('enter your p a s s w o r d now').folded).toBe('enter your password now');
+    expect(normalise('v.e.r.i.f.y').folded).toBe('verify');
+  });
+  it('collapses whitespace and lowercases', () => {
+    expect(normalise('  We   MET\n\tat  the BAR ').plain).toBe('we met at the bar');
+  });
+  it('keeps emoji (they carry meaning) but drops variation selectors', () => {
+    expect(normalise('hi 🙈\ufe0f').plain).toBe('hi 🙈');
+  });
+  it('clips very long input to head and tail', () => {
+    const long = `${'a'.repeat(100_000)}THE-END`;
+    const clipped = clipForScan(long);
+    expect(clipped.length).toBeLessThanOrEqual(MAX_SCAN_CHARS + 1);
+    expect(clipped.endsWith('THE-END')).toBe(true);
+  });
+});
+
+describe('evasion is defeated for every rule', () => {
+  it('homoglyph, zero-width and spacing tricks still trigger the credential rule', () => {
+    const tricks = [
+      'Please ѕіgn іn wіth уоur раrlіаmеntаry ассоunt: https://x.example/a',
+      'Please sign\u200b in with your parl\u200biamentary account: https://x.example/a',
+      'Please l0g 1n with your w0rk account: https://x.example/a',
+      'Please enter your p a s s w o r d: https://x.example/a',
+    ];
+    for (const t of tricks) expect(run('spearphish.credential-lure', mail(t)), t).toBeDefined();
+  });
+  it('leetspeak still triggers a honey-trap rule', () => {
+    expect(run('honeytrap.not-remembered', mail("c4n't b3li3ve y0u d0n't r3m3mb3r me"))).toBeDefined();
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { chat, mail, run } from './helpers.ts';
+
+describe('sextortion.exposure-threat', () => {
+  it('fires on a conditional threat to tell the family or press', () => {
+    expect(
+      run('sextortion.exposure-threat', chat(['them: Pay up or the pictures get sent to your husband.']))
+        ?.weight,
+    ).toBe(0.5);
+    expect(
+      run(
+        'sextortion.exposure-threat',
+        chat(["them: unless you reply, I'll send them to your husband and the tabloids"]),
+      )?.weight,
+    ).toBe(0.5);
+  });
+  it('ignores a loving "sending it to your mum"', () => {
+    expect(
+      run(
+        'sextortion.exposure-threat',
+        chat(['them: Lovely photo of us. Sending it to your mum, she asked for one']),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('sextortion.kompromat-claim', () => {
+  it('fires on a claim to hold compromising material', () => {
+    expect(
+      run('sextortion.kompromat-claim', mail('I have screenshots of our chats and the video you sent me.')),
+    ).toBeDefined();
+  });
+  it('ignores a constituent offering photos of damp', () => {
+    expect(
+      run('sextortion.kompromat-claim', mail('I have photos of the mould if you need them.')),
+    ).toBeUndefined();
+  });
+});
+
+describe('sextortion.demand', () => {
+  it('fires on a payment demand', () => {
+    expect(
+      run(
+        'sextortion.demand',
+        mail('Send 0.1 BTC to the wallet address below and you will never hear from me again.'),
+      ),
+    ).toBeDefined();
+  });
+  it('ignores a donation request', () => {
+    expect(run('sextortion.demand', mail('You can donate to the appeal on our website.'))).toBeUndefined();
+  });
+});
+
+describe('sextortion.police-deterrence', () => {
+  it('fires on warning off the police', () => {
+    expect(
+      run('sextortion.police-deterrence', chat(["them: don't go to the police, it will only get worse"])),
+    ).toBeDefined();
+  });
+  it('ignores advice to contact the police', () => {
+    expect(
+      run('sextortion.police-deterrence', mail('If you feel unsafe, contact the police on 999.')),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { chat, mail, run } from './helpers.ts';
+
+describe('spearphish.lookalike-domain', () => {
+  it('fires on lookalike senders and links', () => {
+    expect(run('spearphish.lookalike-domain', mail('hi', 'it@parliament-uk.example'))?.weight).toBe(0.6);
+    expect(run('spearphish.lookalike-domain', mail('hi', 'it@parlaiment.uk'))).toBeDefined();
+    expect(run('spearphish.lookalike-domain', mail('hi', 'it@xn--prliament-0yh.uk'))).toBeDefined();
+    expect(run('spearphish.lookalike-domain', mail('see https://pds-secure-login.example/x'))).toBeDefined();
+  });
+  it('ignores our own domains and unrelated ones', () => {
+    expect(
+      run('spearphish.lookalike-domain', mail('see https://intranet.parliament.uk/news', 'it@parliament.uk')),
+    ).toBeUndefined();
+    expect(
+      run('spearphish.lookalike-domain', mail('see https://www.bbc.example/news', 'a@charity.example')),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.link-imitates-sender', () => {
+  it("fires on a link imitating the sender's own domain", () => {
+    expect(
+      run(
+        'spearphish.link-imitates-sender',
+        mail('Read it: https://files-acmepolicy.example/x', 'jo@acme-policy.example'),
+      ),
+    ).toBeDefined();
+  });
+  it("ignores links to the sender's own site and subdomains", () => {
+    expect(
+      run(
+        'spearphish.link-imitates-sender',
+        mail(
+          'Read it: https://www.acmepolicy.example/x https://news.acmepolicy.example',
+          'jo@acmepolicy.example',
+        ),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.link-text-mismatch', () => {
+  it('fires when the shown address differs from the target', () => {
+    const r = mail('click', 'a@b.example', {
+      urls: [{ url: 'https://evil.example/login', text: 'https://intranet.parliament.uk/mfa' }],
+    });
+    expect(run('spearphish.link-text-mismatch', r)).toBeDefined();
+  });
+  it('ignores descriptive link text and matching addresses', () => {
+    const r = mail('click', 'a@b.example', {
+      urls: [
+        { url: 'https://www.b.example/report', text: 'Read our report' },
+        { url: 'https://www.b.example/x', text: 'www.b.example/x' },
+      ],
+    });
+    expect(run('spearphish.link-text-mismatch', r)).toBeUndefined();
+  });
+});
+
+describe('spearphish.display-name-impersonation', () => {
+  it('fires on a near copy of a roster name or a service from outside', () => {
+    expect(
+      run(
+        'spearphish.display-name-impersonation',
+        mail('hi', 'n.hammond@freemail.example', {
+          sender: { displayName: 'Nei1 Hammond', emails: ['n.hammond@freemail.example'] },
+        }),
+      ),
+    ).toBeDefined();
+    expect(
+      run('spearphish.display-name-impersonation', {
+        channel: 'sms',
+        sender: { aliases: ['PARL-IT-SUPPORT'] },
+        text: 'hi',
+      }),
+    ).toBeDefined();
+  });
+  it('ignores the real person on our domain and unrelated names', () => {
+    expect(
+      run(
+        'spearphish.display-name-impersonation',
+        mail('hi', 'neil.hammond.mp@parliament.uk', {
+          sender: { displayName: 'HAMMOND, Neil', emails: ['neil.hammond.mp@parliament.uk'] },
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      run(
+        'spearphish.display-name-impersonation',
+        mail('hi', 'x@y.example', { sender: { displayName: 'Jo Bloggs', emails: ['x@y.example'] } }),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.credential-lure', () => {
+  it('fires on a sign-in request with an outside link', () => {
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail('Please log in with your parliamentary account to view: https://view.example/d'),
+      )?.weight,
+    ).toBeGreaterThanOrEqual(0.5);
+  });
+  it('ignores "no login required" and weighs our own IT notices low', () => {
+    expect(
+      run('spearphish.credential-lure', mail('The data is public, no login required: https://data.example')),
+    ).toBeUndefined();
+    const own = run(
+      'spearphish.credential-lure',
+      mail('You will be prompted to sign in at https://intranet.parliament.uk/mfa', 'pds@parliament.uk'),
+    );
+    expect(own?.weight ?? 0).toBeLessThan(0.2);
+  });
+});
+
+describe('spearphish.code-takeover', () => {
+  it('fires on a request for a verification code', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(['them: hey its me, a code just went to your phone by mistake, can you forward it?']),
+      ),
+    ).toBeDefined();
+  });
+  it('ignores advice never to share codes', () => {
+    expect(
+      run('spearphish.code-takeover', mail('Never share your verification code with anyone.')),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.document-share-lure', () => {
+  it('fires on a shared-document wrapper around an outside link', () => {
+    expect(
+      run(
+        'spearphish.document-share-lure',
+        mail('Alex shared a file with you: https://docs-view.example/f/1'),
+      ),
+    ).toBeDefined();
+  });
+  it('ignores shares on our own systems', () => {
+    expect(
+      run(
+        'spearphish.document-share-lure',
+        mail('Alex shared a file with you: https://intranet.parliament.uk/f/1'),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.new-number', () => {
+  it('fires on "new number" impersonation', () => {
+    expect(
+      run('spearphish.new-number', chat(['them: Hi love, lost my phone so this is my new number, save it'])),
+    ).toBeDefined();
+  });
+  it('ignores ordinary phone talk', () => {
+    expect(
+      run('spearphish.new-number', chat(['them: my phone battery is dying, call you later'])),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.risky-attachment', () => {
+  it('fires on executables, macros, HTML and disk images', () => {
+    const r = mail('see attached', 'a@b.example', {
+      attachments: [{ name: 'Minutes.pdf.exe', contentType: 'application/octet-stream', size: 10 }],
+    });
+    expect(run('spearphish.risky-attachment', r)?.weight).toBe(0.6);
+    expect(
+      run(
+        'spearphish.risky-attachment',
+        mail('x', 'a@b.example', { attachments: [{ name: 'Budget.xlsm', size: 1 }] }),
+      ),
+    ).toBeDefined();
+    expect(
+      run('spearphish.risky-attachment', chat(['them: <attached: 00000002-invoice.iso>'])),
+    ).toBeDefined();
+  });
+  it('ignores PDFs and photos', () => {
+    expect(
+      run(
+        'spearphish.risky-attachment',
+        mail('x', 'a@b.example', {
+          attachments: [
+            { name: 'brief.pdf', size: 1 },
+            { name: 'IMG_1.jpg', size: 1 },
+          ],
+        }),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.auth-failure', () => {
+  it('fires on a DMARC failure', () => {
+    expect(
+      run('spearphish.auth-failure', mail('x', 'a@b.example', { auth: { spf: 'fail', dmarc: 'fail' } }))
+        ?.weight,
+    ).toBeGreaterThan(0.4);
+  });
+  it('ignores passes and missing results', () => {
+    expect(
+      run('spearphish.auth-failure', mail('x', 'a@b.example', { auth: { spf: 'pass', dkim: 'none' } })),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.reply-to-mismatch', () => {
+  it('fires when replies go to another domain', () => {
+    expect(
+      run(
+        'spearphish.reply-to-mismatch',
+        mail('x', 'a@charity.example', {
+          sender: { emails: ['a@charity.example'], replyTo: ['a.charity@gmail.com'] },
+        }),
+      )?.weight,
+    ).toBe(0.35);
+  });
+  it('ignores a reply-to on the same organisation', () => {
+    expect(
+      run(
+        'spearphish.reply-to-mismatch',
+        mail('x', 'a@charity.example', {
+          sender: { emails: ['a@charity.example'], replyTo: ['office@lists.charity.example'] },
+        }),
+      ),
+    ).toBeUndefined();
+  });
+});

@@ -24,7 +24,7 @@ const PHISH =
   'Parliament IT: a sign-in to your Microsoft 365 account was blocked from a new device. Secure your account within 24 hrs or access will be paused: https://parl-m365-verify.test/s/8Kq2 ';
 
 /** Builds ~2 KB reports of three kinds, each with a little variation so nothing is cached. */
-function corpus(n: number): ReportLike[] {
+export function corpus(n: number): ReportLike[] {
   const out: ReportLike[] = [];
   for (let i = 0; i < n; i++) {
     const k = i % 3;
@@ -59,7 +59,7 @@ function corpus(n: number): ReportLike[] {
   return out;
 }
 
-function bigMessage(i: number): ReportLike {
+export function bigMessage(i: number): ReportLike {
   let text = '';
   while (text.length < 64 * 1024) text += `${LURE_CHAT.join(' ')} ${BENIGN_MAIL} ${PHISH} ${i} `;
   return { channel: 'email', sender: { emails: ['x@y.example'] }, text: text.slice(0, 64 * 1024) };

@@ -30,7 +30,10 @@ describe('partner JSON reports', () => {
   });
 
   it('rejects a phone number it cannot read, naming the field', async () => {
-    const { draft } = await parseFile('partner.json', json({ channel: 'sms', sender: { phones: ['not a number'] }, text: 'x' }));
+    const { draft } = await parseFile(
+      'partner.json',
+      json({ channel: 'sms', sender: { phones: ['not a number'] }, text: 'x' }),
+    );
     expect(draft.unparseable).toMatch(/invalid partner report: sender.phones.0/);
   });
 

@@ -1,6 +1,7 @@
 /**
  * `lurewatch token --role partner|officer|member [--sub NAME]`: a bearer token the local runtime
  * accepts. `lurewatch score FILE...`: scores files offline, one JSON line per file.
+ * `lurewatch roster import FILE`: the roster CSV into roster.json and the subscriptions.
  */
 import { parseArgs } from 'node:util';
 import type { Role } from '../../shared/auth/principal.ts';
@@ -9,7 +10,8 @@ import { loadSigningKey, mintToken } from './tokens.ts';
 
 const USAGE = `usage:
   lurewatch token --role partner|officer|member [--sub NAME] [--expires 12h]
-  lurewatch score FILE...`;
+  lurewatch score FILE...
+  lurewatch roster import FILE [--dry-run]   (CSV: name,role,party,email,mobile)`;
 
 const ROLES: Role[] = ['partner', 'officer', 'member'];
 
@@ -30,12 +32,62 @@ async function score(files: string[]) {
   for (const line of await scoreFiles(files)) console.log(formatScoreLine(line));
 }
 
+/**
+ * Validates the roster CSV, writes $LUREWATCH_DATA_DIR/roster.json (what broadcasts and
+ * campaign severity read), and brings the local member-warnings subscriptions in line with it.
+ */
+async function roster(args: string[]) {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' } },
+  });
+  const [action, file, ...extra] = positionals;
+  if (action !== 'import' || !file || extra.length)
+    throw new UsageError('roster import needs exactly one FILE');
+  const { readFile } = await import('node:fs/promises');
+  const { parseRosterCsv, RosterImportError } = await import('../../shared/roster/roster.ts');
+  const { RosterFile } = await import('../../shared/roster/roster-file.ts');
+  const { FileSubscriptionDirectory } = await import('../../shared/roster/file-subscription-directory.ts');
+  const { syncSubscriptions } = await import('../../shared/roster/subscriptions.ts');
+  const root = dataDir();
+  let imported: Awaited<ReturnType<typeof parseRosterCsv>>;
+  try {
+    imported = parseRosterCsv(await readFile(file, 'utf8'), {
+      defaultRegion: process.env.LUREWATCH_PHONE_REGION ?? 'GB',
+      source: file,
+    });
+  } catch (error) {
+    if (error instanceof RosterImportError) {
+      console.error(`lurewatch: ${file}: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const dryRun = values['dry-run'] === true;
+  if (!dryRun) await new RosterFile(`${root}/roster.json`).save(imported);
+  const plan = await syncSubscriptions(
+    new FileSubscriptionDirectory(`${root}/subscriptions.json`),
+    imported,
+    { dryRun },
+  );
+  console.log(
+    JSON.stringify({
+      roster: dryRun ? null : `${root}/roster.json`,
+      entries: imported.entries.length,
+      subscriptions: { added: plan.add.length, removed: plan.remove.length, unchanged: plan.unchanged },
+      dryRun,
+    }),
+  );
+}
+
 class UsageError extends Error {}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   if (command === 'token') return token(rest);
   if (command === 'score') return score(rest);
+  if (command === 'roster') return roster(rest);
   throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
 }
 

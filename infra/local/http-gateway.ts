@@ -13,16 +13,85 @@ const PUBLIC_PATHS = new Set(['/v1/openapi.json']);
 
 export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
+/** Like an API Gateway usage plan: a steady rate per client, with a burst on top. */
+export interface RateLimit {
+  ratePerSecond: number;
+  burst: number;
+}
+
+/** Generous defaults (a partner's batch client, an officer's dashboard), overridable by env. */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimit {
+  const number = (value: string | undefined, fallback: number) => {
+    const n = Number(value);
+    return value !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
+  };
+  return {
+    ratePerSecond: number(env.LUREWATCH_RATE_LIMIT_RPS, 100),
+    burst: number(env.LUREWATCH_RATE_LIMIT_BURST, 200),
+  };
+}
+
+/** One token bucket per client: refilled continuously, each request takes one token. */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** 0 when the request may go ahead, else the seconds until a token is free. */
+  take(client: string): number {
+    const now = this.now();
+    const bucket = this.buckets.get(client) ?? { tokens: this.limit.burst, at: now };
+    bucket.tokens = Math.min(
+      this.limit.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.limit.ratePerSecond,
+    );
+    bucket.at = now;
+    this.buckets.set(client, bucket);
+    if (this.buckets.size > 10_000) this.forgetFull(now);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.limit.ratePerSecond));
+  }
+
+  /** Full buckets carry no state worth keeping: bounded memory under many clients. */
+  private forgetFull(now: number) {
+    for (const [client, bucket] of this.buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 1000) * this.limit.ratePerSecond >= this.limit.burst)
+        this.buckets.delete(client);
+    }
+  }
+}
+
 export interface GatewayOptions {
   handler: ApiHandler;
+  /** Per-client throttling; defaults from LUREWATCH_RATE_LIMIT_RPS / LUREWATCH_RATE_LIMIT_BURST. */
+  rateLimit?: RateLimit;
   verify: (token: string) => Promise<Record<string, unknown> | undefined>;
   context: () => Context;
   log?: (line: string) => void;
 }
 
-function problem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+function problem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'content-type': 'application/problem+json', ...headers });
-  res.end(JSON.stringify({ type: `https://lurewatch.example/problems/${title.toLowerCase().replace(/\s+/g, '-')}`, title, status, detail }));
+  res.end(
+    JSON.stringify({
+      type: `https://lurewatch.example/problems/${title.toLowerCase().replace(/\s+/g, '-')}`,
+      title,
+      status,
+      detail,
+    }),
+  );
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -36,7 +105,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return Buffer.concat(chunks);
 }
 
-function toEvent(req: IncomingMessage, url: URL, body: Buffer, claims: Record<string, unknown> | undefined): APIGatewayProxyEvent {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  claims: Record<string, unknown> | undefined,
+): APIGatewayProxyEvent {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -54,7 +128,9 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, claims: Record<st
   const hasQuery = Object.keys(query).length > 0;
   // The Cognito authorizer passes claims as strings.
   const stringClaims = claims
-    ? Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)]))
+    ? Object.fromEntries(
+        Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)]),
+      )
     : undefined;
   return {
     resource: '/{proxy+}',
@@ -74,7 +150,9 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, claims: Record<st
       authorizer: stringClaims ? { claims: stringClaims } : null,
       protocol: 'HTTP/1.1',
       httpMethod: req.method ?? 'GET',
-      identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: {
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      } as APIGatewayProxyEvent['requestContext']['identity'],
       path: url.pathname,
       stage: 'local',
       requestId: randomUUID(),
@@ -85,7 +163,14 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, claims: Record<st
   };
 }
 
+const clientOf = (claims: Record<string, unknown> | undefined, req: IncomingMessage) =>
+  claims
+    ? `principal:${String(claims.client_id ?? claims.username ?? claims.sub)}`
+    : `ip:${req.socket.remoteAddress ?? ''}`;
+
 export function createGateway(options: GatewayOptions): Server {
+  const limit = options.rateLimit ?? rateLimitFromEnv();
+  const buckets = new TokenBuckets(limit);
   return createServer(async (req, res) => {
     const started = Date.now();
     try {
@@ -97,16 +182,42 @@ export function createGateway(options: GatewayOptions): Server {
         claims = token ? await options.verify(token) : undefined;
         if (!claims) {
           req.resume();
-          return problem(res, 401, 'Unauthorized', token ? 'the bearer token is invalid or expired' : 'a bearer token is required', {
-            'www-authenticate': 'Bearer',
-          });
+          return problem(
+            res,
+            401,
+            'Unauthorized',
+            token ? 'the bearer token is invalid or expired' : 'a bearer token is required',
+            {
+              'www-authenticate': 'Bearer',
+            },
+          );
         }
+      }
+      const retryAfter = buckets.take(clientOf(claims, req));
+      if (retryAfter > 0) {
+        req.resume();
+        options.log?.(`http ${req.method} ${url.pathname} 429 throttled`);
+        return problem(
+          res,
+          429,
+          'Too Many Requests',
+          `slow down: the rate limit for this client is ${limit.ratePerSecond} requests/s`,
+          {
+            'retry-after': String(retryAfter),
+          },
+        );
       }
       const body = await readBody(req);
       if (body === 'too-large') {
-        return problem(res, 413, 'Content Too Large', `the body is larger than ${GATEWAY_MAX_BODY_BYTES} bytes`, {
-          connection: 'close',
-        });
+        return problem(
+          res,
+          413,
+          'Content Too Large',
+          `the body is larger than ${GATEWAY_MAX_BODY_BYTES} bytes`,
+          {
+            connection: 'close',
+          },
+        );
       }
       const result = await options.handler(toEvent(req, url, body, claims), options.context());
       res.writeHead(result.statusCode, { ...(result.headers as Record<string, string>) });

@@ -1,13 +1,14 @@
 /**
  * Bundle size and module initialisation time of each function (a proxy for cold start), built
- * the way the CDK's NodejsFunction builds them: esbuild, ESM, minified, AWS SDK v3 external
- * (the nodejs22.x runtime provides it).
+ * with the CDK construct's settings (infra/bundling.ts): esbuild, ESM, minified, AWS SDK v3
+ * external (the nodejs22.x runtime provides it).
  */
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { ALIASES, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from '../../infra/bundling.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const FUNCTIONS = ['api', 'ses-inbound', 'score-stream'] as const;
@@ -28,8 +29,8 @@ export async function benchBundles(): Promise<Record<string, number | string>> {
       target: 'node22',
       format: 'esm',
       outfile,
-      external: ['@aws-sdk/*', '@smithy/*'],
-      alias: { 'iconv-lite': join(ROOT, 'shared/intake/mail/iconv-lite-shim.ts') },
+      external: EXTERNAL_MODULES,
+      alias: ALIASES,
       banner: {
         js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },

@@ -34,6 +34,16 @@ export interface StreamPollerOptions {
 
 type Checkpoints = Record<string, string>;
 
+/** The reason a dead letter carries: a whole-batch failure names each record's own error. */
+function describeFailure(error: unknown): string {
+  const recordErrors = (error as { recordErrors?: unknown[] }).recordErrors;
+  if (Array.isArray(recordErrors) && recordErrors.length > 0) {
+    const causes = [...new Set(recordErrors.map((e) => (e instanceof Error ? e.message : String(e))))];
+    return causes.join('; ').slice(0, 2000);
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private readonly dynamo: DynamoDBClient;
@@ -165,7 +175,7 @@ export class StreamPoller {
       if (failedFrom < 0) failedFrom = 0;
       reason = 'reported as a batch item failure';
     } catch (error) {
-      reason = (error as Error).message;
+      reason = describeFailure(error);
       // Bisect on error: a whole-batch failure splits the batch to isolate the poison record.
       if (batch.length > 1) {
         const half = Math.ceil(batch.length / 2);

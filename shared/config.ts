@@ -27,6 +27,18 @@ export const LurewatchConfig = z.object({
   defaultPhoneRegion: z.string().default('GB'),
   /** Score at or above which an officer alert is published. */
   alertThreshold: z.coerce.number().int().min(0).max(100).default(70),
+  /** The roster (CSV name,role,party,email,mobile or JSON; see shared/campaigns/roster.ts); none: empty. */
+  rosterFile: z.string().min(1).optional(),
+  /** Distinct-target counts at which a campaign is announced again. */
+  campaignTargetThresholds: z
+    .string()
+    .default('3,10')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => Number.parseInt(p.trim(), 10))
+        .filter((n) => Number.isInteger(n) && n > 0),
+    ),
 });
 export type LurewatchConfig = z.infer<typeof LurewatchConfig>;
 
@@ -37,5 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     protectedDomains: env.LUREWATCH_PROTECTED_DOMAINS,
     defaultPhoneRegion: env.LUREWATCH_PHONE_REGION,
     alertThreshold: env.LUREWATCH_ALERT_THRESHOLD,
+    rosterFile: env.LUREWATCH_ROSTER_FILE || undefined,
+    campaignTargetThresholds: env.LUREWATCH_CAMPAIGN_THRESHOLDS,
   });
 }

@@ -4,15 +4,16 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { principalFromClaims } from '../../shared/auth/principal.ts';
 import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
 import { logger } from '../commons/powertools.ts';
+import { type ApiExtras, apiDependencies } from './api-dependencies.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 import { route } from './routes.ts';
 
 /** The partner and officer API: API Gateway REST proxy events in, JSON or problem+json out. */
-export function createApiHandler(getDeps: () => Dependencies) {
+export function createApiHandler(getDeps: () => Dependencies & Partial<ApiExtras>) {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const principal = principalFromClaims(event.requestContext?.authorizer?.claims);
     try {
-      return await route(event, principal, getDeps());
+      return await route(event, principal, apiDependencies(getDeps()));
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error, event.path);
       // Never a stack trace to the caller: log it, answer with a plain 500.
@@ -23,7 +24,7 @@ export function createApiHandler(getDeps: () => Dependencies) {
 }
 
 /** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
-export const buildApiHandler = (getDeps: () => Dependencies) =>
+export const buildApiHandler = (getDeps: () => Dependencies & Partial<ApiExtras>) =>
   middy(createApiHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
 
 export const handler = buildApiHandler(lazily(() => awsDependencies()));

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { correlatorFor } from '../../shared/adapters/dynamodb/campaign-wiring.ts';
 import { fromItem } from '../../shared/adapters/dynamodb/report-repository.ts';
 import { composeAcknowledgement } from '../../shared/intake/acknowledgement.ts';
 import { assess, defaultScoringContext } from '../../shared/scoring/index.ts';
@@ -11,9 +12,11 @@ import { awsDependencies, type Dependencies, lazily } from '../commons/dependenc
 import { logger } from '../commons/powertools.ts';
 
 /**
- * Scores each newly inserted report. The event source mapping's filter lets through only
- * INSERTs of reports with status "received"; the check here is the second line, so that a
- * write-back (MODIFY) can never loop even if the filter is misconfigured.
+ * Scores each newly inserted report and correlates it into campaigns. The event source
+ * mapping's filter lets through only INSERTs of reports with status "received"; the check here
+ * is the second line, so that a write-back (MODIFY) can never loop even if the filter is
+ * misconfigured. Records of a batch run concurrently (and batches in parallel in AWS): the
+ * correlation use case is safe under both.
  */
 export function createScoreStreamHandler(getDeps: () => Dependencies) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -31,8 +34,14 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
         ...deps,
         assess: (r) => assess(r, context),
         acknowledge: (r, a) =>
-          composeAcknowledgement({ reportId: r.id, verdict: a.verdict, category: a.category, channel: r.channel }),
+          composeAcknowledgement({
+            reportId: r.id,
+            verdict: a.verdict,
+            category: a.category,
+            channel: r.channel,
+          }),
         alertThreshold: deps.config.alertThreshold,
+        correlate: correlatorFor(deps, (message, error) => logger.error(message, { error })),
       },
       report,
     );
@@ -41,6 +50,9 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
       score: result.assessment.score,
       verdict: result.assessment.verdict,
       alerted: result.alerted,
+      campaignId: result.correlation?.campaignId,
+      duplicate: result.correlation?.duplicate,
+      campaignAlerts: result.correlation?.alerts,
     });
   };
 

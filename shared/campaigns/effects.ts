@@ -1,0 +1,138 @@
+/**
+ * Exactly-once announcements of a campaign's state changes, and the follow-ups to reporters.
+ * Every effect is keyed by the change itself in the EffectLedger, so running this again for the
+ * same state (a redelivered batch, a retried function) publishes nothing new.
+ */
+import { composeCampaignAlert } from '../alerts/campaign-alert.ts';
+import type { EffectLedger, Mailer, Notifier } from '../domain/ports.ts';
+import { EFFECT_LEASE_MS, once } from '../usecases/once.ts';
+import type { Campaign } from './campaign.ts';
+import { composeFollowUp } from './follow-up.ts';
+import { dueChanges, followUpKey, followUpSweepKey, thresholdKey } from './state-changes.ts';
+import type { CorrelationStore } from './store.ts';
+
+export interface EffectDeps {
+  store: CorrelationStore;
+  notifier: Notifier;
+  mailer: Mailer;
+  ledger: EffectLedger;
+  thresholds: readonly number[];
+}
+
+/** A follow-up sweep covers at most this many reports (a formed campaign is announced anyway). */
+const MAX_SWEEP = 500;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Claims each key, waiting out another attempt's lease; returns the keys this call now holds. */
+async function claimEach(ledger: EffectLedger, keys: readonly string[]): Promise<string[]> {
+  const held: string[] = [];
+  for (const key of keys) {
+    const deadline = Date.now() + EFFECT_LEASE_MS * 1.5;
+    for (;;) {
+      const claim = await ledger.claim(key, EFFECT_LEASE_MS);
+      if (claim.state === 'claimed') held.push(key);
+      if (claim.state !== 'busy') break;
+      if (Date.now() > deadline) throw new Error(`effect ${key} is still held by another attempt`);
+      await sleep(Math.min(200, Math.max(20, claim.leaseUntil - Date.now() + 20)));
+    }
+  }
+  return held;
+}
+
+/** Publishes what is due for the campaign; returns the alert kinds published by this call. */
+export async function announce(deps: EffectDeps, campaign: Campaign, reportId: string): Promise<string[]> {
+  const published: string[] = [];
+  for (const change of dueChanges(campaign, deps.thresholds)) {
+    if (change.kind === 'campaign-formed') {
+      const done = await once(deps.ledger, change.key, async () => {
+        const { messageId } = await deps.notifier.publish(
+          composeCampaignAlert({ kind: change.kind, campaign, reportId }),
+        );
+        return { messageId };
+      });
+      if (!done) continue;
+      published.push(change.kind);
+      // Thresholds already reached as it forms are told in the formed alert, not again.
+      for (const t of deps.thresholds.filter((t) => campaign.targetCount >= t)) {
+        await once(deps.ledger, thresholdKey(campaign.id, t), async () => ({
+          foldedInto: 'campaign-formed',
+        }));
+      }
+    } else if (change.kind === 'campaign-threshold') {
+      const done = await once(deps.ledger, change.key, async () => {
+        const alert = composeCampaignAlert({
+          kind: change.kind,
+          campaign,
+          reportId,
+          threshold: change.threshold,
+        });
+        const { messageId } = await deps.notifier.publish(alert);
+        return { messageId };
+      });
+      if (done) published.push(change.kind);
+    } else {
+      // One alert for the identifiers this call claimed; each identifier is announced once.
+      const held = await claimEach(deps.ledger, change.keys);
+      if (held.length === 0) continue;
+      const fresh = change.identifiers.filter((_, i) => held.includes(change.keys[i]!));
+      let messageId: string;
+      try {
+        const alert = composeCampaignAlert({ kind: change.kind, campaign, reportId, newIdentifiers: fresh });
+        ({ messageId } = await deps.notifier.publish(alert));
+      } catch (error) {
+        for (const key of held) await deps.ledger.release(key);
+        throw error;
+      }
+      for (const key of held) await deps.ledger.complete(key, { messageId });
+      published.push(change.kind);
+    }
+  }
+  return published;
+}
+
+async function followUp(
+  deps: EffectDeps,
+  campaign: Campaign,
+  reportId: string,
+  reporter: string,
+): Promise<boolean> {
+  return once(deps.ledger, followUpKey(reportId), async () => {
+    const mail = composeFollowUp({
+      reportId,
+      reporter,
+      campaignId: campaign.id,
+      otherTargets: Math.max(0, campaign.targetCount - 1),
+    });
+    const { messageId } = await deps.mailer.send({ to: [reporter], ...mail });
+    return { messageId };
+  });
+}
+
+/**
+ * Tells reporters their report is part of a wider campaign, once per report: this report's
+ * reporter whenever its campaign has formed, and — when the campaign has just formed or absorbed
+ * another — every earlier reporter in it too.
+ */
+export async function followUps(
+  deps: EffectDeps,
+  campaign: Campaign,
+  self: { reportId: string; reporterEmail?: string },
+): Promise<number> {
+  if (!campaign.formed || campaign.mergedInto) return 0;
+  let sent = 0;
+  if (self.reporterEmail && (await followUp(deps, campaign, self.reportId, self.reporterEmail))) sent++;
+  await once(deps.ledger, followUpSweepKey(campaign), async () => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.reportIdsOf(campaign.id, { limit: 100, cursor });
+      ids.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor && ids.length < MAX_SWEEP);
+    for (const link of await deps.store.links(ids.filter((id) => id !== self.reportId))) {
+      if (link.reporterEmail && (await followUp(deps, campaign, link.reportId, link.reporterEmail))) sent++;
+    }
+    return { reports: String(ids.length) };
+  });
+  return sent;
+}

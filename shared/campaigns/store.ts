@@ -1,0 +1,74 @@
+/**
+ * What correlation needs from storage, beyond the read side every reader has. Identifier claims
+ * are conditional writes (first claimer owns), campaign writes are optimistic (expected version),
+ * and joining a report to a campaign writes the campaign and the report's link together.
+ */
+import type { CampaignRepository } from '../domain/ports.ts';
+import type { Verdict } from '../domain/report.ts';
+import type { Campaign } from './campaign.ts';
+import type { Identifier } from './identifiers.ts';
+
+/** Correlation's own record of a report: its features and where it went. */
+export interface ReportLink {
+  reportId: string;
+  receivedAt: string;
+  verdict: Verdict;
+  contentHash: string;
+  /** The MinHash signature, base64; absent for texts too short to compare. */
+  signature?: string;
+  /** Strong sender identifier keys (`phone#+44…`), for telling a repeat from a new incident. */
+  senderKeys: string[];
+  /** Target keys (see targets.ts): a repeat must be aimed at the same person. */
+  targetKeys: string[];
+  /** The address to follow up with, for a forwarded report. */
+  reporterEmail?: string;
+  incidentId?: string;
+  campaignId?: string;
+}
+
+/** Who owns an identifier: the campaign of the first lure that claimed it. */
+export interface IdentifierOwner {
+  campaignId: string;
+  reportId: string;
+  /** For band keys: the claiming report's signature, to confirm a wording match. */
+  signature?: string;
+}
+
+export interface CorrelationStore extends CampaignRepository {
+  getLink(reportId: string): Promise<ReportLink | undefined>;
+  links(reportIds: readonly string[]): Promise<ReportLink[]>;
+  /** Stores the features; never clears a campaign or incident already recorded. */
+  saveLink(link: ReportLink): Promise<void>;
+  /** Posts the report under each sender identifier, for lookups and later links. */
+  index(reportId: string, identifiers: readonly Identifier[]): Promise<void>;
+  /** The newest report ids posted under an identifier. */
+  postings(identifier: Identifier, limit: number): Promise<string[]>;
+  owners(identifiers: readonly Identifier[]): Promise<Map<string, IdentifierOwner>>;
+  /** Claims an unowned identifier; returns undefined when claimed, else the current owner. */
+  claim(identifier: Identifier, owner: IdentifierOwner): Promise<IdentifierOwner | undefined>;
+  /**
+   * The incident that holds this conversation (content hash and targets, see incidentClaimKey):
+   * the given one if first, else the one that got there first.
+   */
+  claimIncident(conversation: string, incidentId: string): Promise<string>;
+  /** A consistent read of the campaign record. */
+  getCampaign(id: string): Promise<Campaign | undefined>;
+  /**
+   * Writes `next` (version expectedVersion + 1; 0 creates it) and links the report to it, both or
+   * neither; false when the campaign changed or merged meanwhile, or the report is already linked.
+   */
+  commitJoin(
+    next: Campaign,
+    expectedVersion: number,
+    link: { reportId: string; incidentId: string; receivedAt: string },
+  ): Promise<boolean>;
+  /** Writes the survivor and the absorbed record (with mergedInto) together; false on conflict. */
+  commitMerge(
+    survivor: Campaign,
+    survivorVersion: number,
+    absorbed: Campaign,
+    absorbedVersion: number,
+  ): Promise<boolean>;
+  /** Notes the campaign on the report itself, for readers of the report. */
+  markReport(reportId: string, campaignId: string): Promise<void>;
+}

@@ -1,0 +1,104 @@
+/**
+ * Reports of one campaign processed at the same moment (parallel batches: the mapping has
+ * parallelizationFactor 2) never lose a target and never leave two campaigns for one set of
+ * identifiers.
+ */
+import { describe, expect, it } from 'vitest';
+import { correlateReport } from '../../shared/campaigns/correlate.ts';
+import type { Report } from '../../shared/domain/report.ts';
+import { assessment, report, SCRIPT_ABI } from '../unit/campaigns/fixtures.ts';
+import { campaignHarness } from './campaign-harness.ts';
+
+const ROUNDS = 4;
+
+async function settled(h: Awaited<ReturnType<typeof campaignHarness>>, reports: Report[]) {
+  for (const r of reports) await h.reports.create(r);
+  const results = await Promise.all(reports.map((r) => correlateReport(h.deps, r, assessment())));
+  const live = new Set(
+    await Promise.all(results.map(async (r) => (await h.store.resolve(r.campaignId!))!.id)),
+  );
+  return { results, live };
+}
+
+describe('concurrent correlation', () => {
+  it('two reports of one number at the same moment: one campaign, both targets', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const h = await campaignHarness();
+      const sender = { phones: ['+447700900417'], aliases: ['Abi'] };
+      const { live } = await settled(h, [
+        report({ sender, targets: { names: ['Ben Carrow'] }, text: SCRIPT_ABI.replace('{name}', 'Ben') }),
+        report({
+          sender,
+          targets: { names: ['Andrew Fenwick'] },
+          text: SCRIPT_ABI.replace('{name}', 'Andrew'),
+        }),
+      ]);
+      expect(live.size).toBe(1);
+      const listed = (await h.store.list()).items;
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({ reportCount: 2, targetCount: 2, incidentCount: 2 });
+      expect(h.alerts('campaign-formed')).toHaveLength(1);
+    }
+  });
+
+  it('a bridging report racing the two campaigns it links: one campaign, every target', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const h = await campaignHarness();
+      const abi = { phones: ['+447700900417'], aliases: ['Abi'] };
+      const charlie = { phones: ['+447700900862'], aliases: ['Charlie'] };
+      const other =
+        'Thomas! It is Charlie, we met in Strangers before Christmas, you bought me a gin and told me about your allotment';
+      const { live } = await settled(h, [
+        report({ sender: abi, targets: { names: ['Ben Carrow'] } }),
+        report({ sender: charlie, text: other, targets: { names: ['Thomas Hadley'] } }),
+        // Uses both numbers: links the two campaigns the others are founding at this moment.
+        report({
+          sender: { phones: [...abi.phones, ...charlie.phones], aliases: ['Abi'] },
+          targets: { names: ['Sam Whitlock'] },
+          text: 'Sam hi its Abi from the tech APPG drinks on Tuesday, you explained the online safety bill to me',
+        }),
+        report({ sender: charlie, text: `${other} and more`, targets: { names: ['Daniel Reeve'] } }),
+      ]);
+      expect(live.size).toBe(1);
+      const listed = (await h.store.list()).items;
+      expect(listed).toHaveLength(1);
+      expect(listed[0]!.targets.map((t) => t.label).sort()).toEqual([
+        'Ben Carrow',
+        'Daniel Reeve',
+        'Sam Whitlock',
+        'Thomas Hadley',
+      ]);
+      expect(listed[0]).toMatchObject({ reportCount: 4, incidentCount: 4 });
+      expect(listed[0]!.phones.sort()).toEqual(['+447700900417', '+447700900862']);
+      const ids = [];
+      let cursor: string | undefined;
+      do {
+        const page = await h.store.reportIdsOf(listed[0]!.id, { limit: 2, cursor });
+        ids.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor);
+      expect(ids).toHaveLength(4);
+      expect(h.alerts('campaign-formed').length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('the same report processed twice at once counts once', async () => {
+    const h = await campaignHarness();
+    const r = report({ targets: { names: ['Ben Carrow'] } });
+    const twin = report({
+      targets: { names: ['Andrew Fenwick'] },
+      text: SCRIPT_ABI.replace('{name}', 'Andrew'),
+    });
+    await h.reports.create(r);
+    await h.reports.create(twin);
+    await Promise.all([
+      correlateReport(h.deps, r, assessment()),
+      correlateReport(h.deps, r, assessment()),
+      correlateReport(h.deps, twin, assessment()),
+    ]);
+    const listed = (await h.store.list()).items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ reportCount: 2, targetCount: 2 });
+    expect(h.alerts()).toHaveLength(1);
+  });
+});

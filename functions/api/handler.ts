@@ -2,18 +2,18 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { principalFromClaims } from '../../shared/auth/principal.ts';
-import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
+import { awsDependencies, lazily } from '../commons/dependencies.ts';
 import { logger } from '../commons/powertools.ts';
-import { type ApiExtras, apiDependencies } from './api-dependencies.ts';
+import type { ApiDependencies } from './http.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 import { route } from './routes.ts';
 
 /** The partner and officer API: API Gateway REST proxy events in, JSON or problem+json out. */
-export function createApiHandler(getDeps: () => Dependencies & Partial<ApiExtras>) {
+export function createApiHandler(getDeps: () => ApiDependencies) {
   return async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const principal = principalFromClaims(event.requestContext?.authorizer?.claims);
     try {
-      return await route(event, principal, apiDependencies(getDeps()));
+      return await route(event, principal, getDeps());
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error, event.path);
       // Never a stack trace to the caller: log it, answer with a plain 500.
@@ -24,7 +24,7 @@ export function createApiHandler(getDeps: () => Dependencies & Partial<ApiExtras
 }
 
 /** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
-export const buildApiHandler = (getDeps: () => Dependencies & Partial<ApiExtras>) =>
+export const buildApiHandler = (getDeps: () => ApiDependencies) =>
   middy(createApiHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
 
 export const handler = buildApiHandler(lazily(() => awsDependencies()));

@@ -1,8 +1,13 @@
 /** Turning API Gateway proxy events into checked inputs, and results into responses. */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Principal } from '../../shared/auth/principal.ts';
-import type { ApiDependencies } from './api-dependencies.ts';
+import type { CampaignReader } from '../../shared/export/campaign-reader.ts';
+import type { Dependencies } from '../commons/dependencies.ts';
+
 import { type FieldError, HttpProblem } from './problem.ts';
+
+/** What the API needs: the shared dependencies, reading campaigns only. */
+export type ApiDependencies = Omit<Dependencies, 'campaigns'> & { campaigns: CampaignReader };
 
 export interface RouteContext {
   event: APIGatewayProxyEvent;

@@ -5,8 +5,8 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { GROUPS, hasScope, type Principal, SCOPES, type Scope } from '../../shared/auth/principal.ts';
-import type { ApiDependencies } from './api-dependencies.ts';
-import { json, type RouteContext } from './http.ts';
+
+import { type ApiDependencies, json, type RouteContext } from './http.ts';
 import openapi from './openapi.json' with { type: 'json' };
 import { HttpProblem } from './problem.ts';
 import { approveBroadcastRoute, createBroadcast, getBroadcastRoute } from './routes/broadcasts.ts';

@@ -28,7 +28,9 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
     if (item.type !== 'report' || item.status !== 'received') return;
     const report = fromItem(item); // throws on a malformed item: the record fails, then the DLQ
     const deps = getDeps();
-    const context = defaultScoringContext(deps.config);
+    // Members on the roster are names a lure may impersonate (display-name spoofing).
+    const roster = deps.rosterIndex().entries.map((entry) => ({ name: entry.name }));
+    const context = defaultScoringContext(deps.config, { roster });
     const result = await scoreReport(
       {
         ...deps,
@@ -41,7 +43,7 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
             channel: r.channel,
           }),
         alertThreshold: deps.config.alertThreshold,
-        correlate: correlatorFor(deps, (message, error) => logger.error(message, { error })),
+        correlate: correlatorFor(deps),
       },
       report,
     );

@@ -1,12 +1,14 @@
 /** The composition root for the local runtime: local adapters behind the same ports. */
-
-import type { Dependencies } from '../../functions/commons/dependencies.ts';
+import {
+  type Dependencies,
+  rosterDependencies,
+  tableDependencies,
+} from '../../functions/commons/dependencies.ts';
 import { documentClient, localClientConfig } from '../../shared/adapters/dynamodb/client.ts';
-import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
-import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
 import { FileMailer } from '../../shared/adapters/local/file-mailer.ts';
 import { FileRawMailStore } from '../../shared/adapters/local/file-raw-mail-store.ts';
 import { OutboxNotifier } from '../../shared/adapters/local/outbox-notifier.ts';
+import { broadcastPolicyFromEnv } from '../../shared/broadcast/broadcast-service.ts';
 import { loadConfig } from '../../shared/config.ts';
 import { paths } from './data-dir.ts';
 import { parseFaults, withFaults } from './faults.ts';
@@ -19,12 +21,12 @@ export function localDependencies(options: {
   env?: NodeJS.ProcessEnv;
 }): Dependencies {
   const p = paths(options.dataDir);
-  const db = documentClient(localClientConfig(options.endpoint));
-  const config = loadConfig(options.env ?? process.env);
+  // The roster lives in the data dir unless the environment says otherwise.
+  const env: NodeJS.ProcessEnv = { LUREWATCH_DATA_DIR: p.root, ...(options.env ?? process.env) };
+  const config = loadConfig(env);
   const deps: Dependencies = {
     config,
-    repository: new DynamoReportRepository(db, options.tableName),
-    ledger: new DynamoEffectLedger(db, options.tableName),
+    ...tableDependencies(documentClient(localClientConfig(options.endpoint)), options.tableName),
     notifier: new OutboxNotifier(p.outbox, options.log),
     mailer: new FileMailer(
       p.sentMail,
@@ -32,8 +34,11 @@ export function localDependencies(options: {
       options.log,
     ),
     rawMail: new FileRawMailStore(p.rawMail),
+    ...rosterDependencies(config, env, (error) => options.log?.(`roster file unreadable: ${error.message}`)),
+    broadcastPolicy: broadcastPolicyFromEnv(env, config.reportAddress),
+    now: () => new Date(),
   };
-  const faults = parseFaults((options.env ?? process.env).LUREWATCH_FAULTS);
+  const faults = parseFaults(env.LUREWATCH_FAULTS);
   if (faults) options.log?.(`fault injection on: ${JSON.stringify(faults)}`);
   return faults ? withFaults(deps, faults) : deps;
 }

@@ -27,6 +27,20 @@ export interface BroadcastPolicy extends BroadcastSettings {
   minIntervalMs: number;
 }
 
+/** The policy from the environment: LUREWATCH_BROADCAST_APPROVAL, _MIN_INTERVAL_SECONDS, LUREWATCH_SECURITY_TEAM_PHONE. */
+export function broadcastPolicyFromEnv(
+  env: Record<string, string | undefined>,
+  reportAddress: string,
+): BroadcastPolicy {
+  const seconds = Number(env.LUREWATCH_BROADCAST_MIN_INTERVAL_SECONDS ?? 600);
+  return {
+    securityTeamPhone: env.LUREWATCH_SECURITY_TEAM_PHONE ?? '020 7946 0000',
+    reportAddress,
+    approvalRequired: (env.LUREWATCH_BROADCAST_APPROVAL ?? '').toLowerCase() === 'required',
+    minIntervalMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 600_000,
+  };
+}
+
 export interface BroadcastDependencies {
   store: BroadcastStore;
   idempotency: IdempotencyKeys;

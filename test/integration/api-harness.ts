@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { ApiExtras } from '../../functions/api/api-dependencies.ts';
 import { buildApiHandler, createApiHandler } from '../../functions/api/handler.ts';
+import type { ApiDependencies } from '../../functions/api/http.ts';
 import openapi from '../../functions/api/openapi.json' with { type: 'json' };
-import type { Dependencies } from '../../functions/commons/dependencies.ts';
 import { createGateway, type RateLimit } from '../../infra/local/http-gateway.ts';
 import { localLambdaContext } from '../../infra/local/lambda-context.ts';
 import { loadSigningKey, mintToken, verifyToken } from '../../infra/local/tokens.ts';
@@ -21,6 +20,7 @@ import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger
 import { DynamoIdempotencyKeys } from '../../shared/adapters/dynamodb/idempotency-keys.ts';
 import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
 import type { Role } from '../../shared/auth/principal.ts';
+import { EMPTY_ROSTER } from '../../shared/campaigns/roster.ts';
 import { loadConfig } from '../../shared/config.ts';
 import type { Publication } from '../../shared/domain/ports.ts';
 import type { CampaignReader, CampaignRecord } from '../../shared/export/campaign-reader.ts';
@@ -66,7 +66,7 @@ export const ROSTER: Roster = {
 };
 
 export interface ApiUnderTest {
-  deps: Dependencies & ApiExtras;
+  deps: ApiDependencies;
   published: Publication[];
   campaigns: MemoryCampaigns;
   handler: ReturnType<typeof createApiHandler>;
@@ -91,7 +91,7 @@ export async function startApi(
   const campaigns = new MemoryCampaigns();
   const clock = { now: Date.now() };
   const config = loadConfig({});
-  const deps: Dependencies & ApiExtras = {
+  const deps: ApiDependencies = {
     config,
     repository,
     ledger: new DynamoEffectLedger(db, tableName),
@@ -104,11 +104,11 @@ export async function startApi(
     },
     mailer: { send: async () => ({ messageId: 'mail' }) },
     rawMail: { get: async () => new Uint8Array(), put: async () => {} },
-    reports: repository,
     broadcasts: new DynamoBroadcastStore(db, tableName),
     idempotency: new DynamoIdempotencyKeys(db, tableName),
     campaigns,
     roster: { load: async () => ROSTER },
+    rosterIndex: () => EMPTY_ROSTER,
     broadcastPolicy: {
       securityTeamPhone: '020 7946 0000',
       reportAddress: config.reportAddress,

@@ -8,8 +8,9 @@ import {
 } from '../../../shared/broadcast/broadcast-service.ts';
 import { campaignBriefs } from '../../../shared/export/campaign-briefs.ts';
 import { principalScope, requestHashOf } from '../../../shared/usecases/idempotency.ts';
-import type { ApiDependencies } from '../api-dependencies.ts';
+
 import {
+  type ApiDependencies,
   fieldErrors,
   idempotencyKey,
   json,

@@ -166,7 +166,7 @@ export async function listReportsRoute({ event, principal, deps }: RouteContext)
     );
   }
   const { limit, cursor, campaign, ...filters } = parsed.data;
-  const page = await listReports(deps.reports, principal!, {
+  const page = await listReports(deps.repository, principal!, {
     filters: { ...filters, ...(campaign ? { campaignId: campaign } : {}) },
     limit,
     cursor,

@@ -377,14 +377,3 @@ function lookupKeys(kind: IdentifierKind, value: string): Identifier[] {
   }
   return [{ kind, value: v.toLowerCase() }];
 }
-
-/**
- * The repository beside a DynamoReportRepository, for composition roots that do not carry one
- * yet: it shares that repository's client and table.
- */
-export function campaignRepositoryBeside(reportRepository: unknown): DynamoCampaignRepository | undefined {
-  const r = reportRepository as { db?: DynamoDBDocumentClient; tableName?: unknown };
-  return r?.db && typeof r.tableName === 'string'
-    ? new DynamoCampaignRepository(r.db, r.tableName)
-    : undefined;
-}

@@ -5,7 +5,7 @@
  * deploys into whatever account the CLI credentials point at).
  */
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCOPES = ['reports.write', 'reports.read', 'campaigns.read', 'broadcasts.send'] as const;
 export type Scope = (typeof SCOPES)[number];

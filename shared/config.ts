@@ -3,7 +3,7 @@
  * the roster. In AWS it comes from the stage config (cdk.json context → Lambda environment);
  * locally from the same environment variables with development defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const csv = (fallback: string) =>
   z

@@ -1,9 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { principalFromClaims } from '../../shared/auth/principal.ts';
 import { awsDependencies, lazily } from '../commons/dependencies.ts';
-import { logger } from '../commons/powertools.ts';
+import { logger, withPowertools } from '../commons/powertools.ts';
 import type { ApiDependencies } from './http.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 import { route } from './routes.ts';
@@ -24,7 +22,6 @@ export function createApiHandler(getDeps: () => ApiDependencies) {
 }
 
 /** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
-export const buildApiHandler = (getDeps: () => ApiDependencies) =>
-  middy(createApiHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
+export const buildApiHandler = (getDeps: () => ApiDependencies) => withPowertools(createApiHandler(getDeps));
 
 export const handler = buildApiHandler(lazily(() => awsDependencies()));

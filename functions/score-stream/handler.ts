@@ -1,7 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import middy from '@middy/core';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { correlatorFor } from '../../shared/adapters/dynamodb/campaign-wiring.ts';
 import { fromItem } from '../../shared/adapters/dynamodb/report-repository.ts';
@@ -9,7 +7,7 @@ import { composeAcknowledgement } from '../../shared/intake/acknowledgement.ts';
 import { assess, defaultScoringContext } from '../../shared/scoring/index.ts';
 import { scoreReport } from '../../shared/usecases/score-report.ts';
 import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
-import { logger } from '../commons/powertools.ts';
+import { logger, MetricUnit, metrics, withPowertools } from '../commons/powertools.ts';
 
 /**
  * Scores each newly inserted report and correlates it into campaigns. The event source
@@ -47,6 +45,12 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
       },
       report,
     );
+    metrics.addMetric('ReportsScored', MetricUnit.Count, 1);
+    if (result.assessment.verdict !== 'benign')
+      metrics.addMetric(`Reports_${result.assessment.verdict}`, MetricUnit.Count, 1);
+    if (result.alerted) metrics.addMetric('OfficerAlerts', MetricUnit.Count, 1);
+    if (result.correlation?.alerts?.length)
+      metrics.addMetric('CampaignAlerts', MetricUnit.Count, result.correlation.alerts.length);
     logger.info('scored', {
       reportId: report.id,
       score: result.assessment.score,
@@ -63,6 +67,6 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
 
 /** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
 export const buildScoreStreamHandler = (getDeps: () => Dependencies) =>
-  middy(createScoreStreamHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
+  withPowertools(createScoreStreamHandler(getDeps));
 
 export const handler = buildScoreStreamHandler(lazily(() => awsDependencies()));

@@ -1,12 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
 import { composeAcknowledgement } from '../../shared/intake/acknowledgement.ts';
 import { parseRawMail } from '../../shared/intake/parse-file.ts';
 import { decideTrust } from '../../shared/intake/trust.ts';
 import { type InboundMail, ingestForwardedMail } from '../../shared/usecases/ingest-forwarded-mail.ts';
 import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
-import { logger } from '../commons/powertools.ts';
+import { logger, MetricUnit, metrics, withPowertools } from '../commons/powertools.ts';
 
 /** Where SES's S3 action writes each message (the receipt rule's objectKeyPrefix + message id). */
 export const RAW_MAIL_PREFIX = 'inbound/';
@@ -49,6 +47,8 @@ export function createSesInboundHandler(getDeps: () => Dependencies) {
         },
         mail,
       );
+      // Quarantined and unparseable mail shows on the dashboard: a spike means spoofing or a broken client.
+      if (outcome === 'created') metrics.addMetric(`Reports_${report.status}`, MetricUnit.Count, 1);
       logger.info('inbound mail', {
         sesMessageId: mail.sesMessageId,
         reportId: report.id,
@@ -61,6 +61,6 @@ export function createSesInboundHandler(getDeps: () => Dependencies) {
 
 /** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */
 export const buildSesInboundHandler = (getDeps: () => Dependencies) =>
-  middy(createSesInboundHandler(getDeps)).use(injectLambdaContext(logger, { resetKeys: true }));
+  withPowertools(createSesInboundHandler(getDeps));
 
 export const handler = buildSesInboundHandler(lazily(() => awsDependencies()));

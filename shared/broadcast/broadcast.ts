@@ -2,7 +2,7 @@
  * The emergency broadcast to members: what an officer asks for, what goes out, and the audit
  * record that remembers it. No AWS types here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Tlp } from '../domain/report.ts';
 import { fitsOneSms, nonGsm7Characters } from './gsm7.ts';
 

@@ -2,7 +2,7 @@
  * The campaign record and the pure operations on it: a report joins, two campaigns merge. The
  * repository stores what these return under optimistic versioning; nothing here does I/O.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Severity } from '../alerts/report-alert.ts';
 import {
   CATEGORIES,

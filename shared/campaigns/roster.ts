@@ -17,7 +17,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ROLES = ['minister', 'member', 'staffer', 'journalist', 'other'] as const;
 export type Role = (typeof ROLES)[number];

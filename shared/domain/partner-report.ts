@@ -3,7 +3,7 @@
  * in any common format, optional lists) and strict about what it never accepts (image bytes).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportDraft } from './draft.ts';
 import { AttachmentMeta, Channel, ChatMessage, LinkRef, Tlp } from './report.ts';
 

@@ -3,7 +3,7 @@
  * shape, and everything downstream (scoring, campaigns, alerts, exports) reads only this.
  * No AWS types here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CHANNELS = ['email', 'whatsapp', 'sms', 'other'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -104,7 +104,7 @@ export const AttachmentMeta = z.object({
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
-const AuthResult = z.enum([
+export const AuthResult = z.enum([
   'pass',
   'fail',
   'softfail',
@@ -166,7 +166,10 @@ export const Report = z.object({
   /** Headers of the original the detector may use (Message-ID, X-Mailer, List-Unsubscribe...). */
   headers: z.record(z.string(), z.string().max(2000)).optional(),
   tlp: Tlp,
-  /** sha256 over the normalised sender, targets and text: the same conversation reported twice. */
+  /**
+   * sha256 over the channel, the sender's numbers and addresses and the normalised text (not who
+   * reported it or when): the same conversation reported twice hashes the same.
+   */
   contentHash: Sha256,
   assessment: Assessment.optional(),
   /** The campaign the report joined when it was correlated (a merged one names its survivor via mergedInto). */

@@ -3,9 +3,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Roster, type RosterSource } from './roster.ts';
 
-/** $LUREWATCH_DATA_DIR/roster.json, unless LUREWATCH_ROSTER_JSON names another file. */
+/** $LUREWATCH_DATA_DIR/roster.json, unless LUREWATCH_ROSTER_FILE names another file. */
 export function rosterJsonPath(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.LUREWATCH_ROSTER_JSON ?? join(env.LUREWATCH_DATA_DIR ?? '.lurewatch', 'roster.json'));
+  return resolve(env.LUREWATCH_ROSTER_FILE ?? join(env.LUREWATCH_DATA_DIR ?? '.lurewatch', 'roster.json'));
 }
 
 export class RosterFile implements RosterSource {

@@ -5,7 +5,7 @@
  * side's loader (shared/campaigns/roster.ts, LUREWATCH_ROSTER_FILE) reads as it is.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Audience } from '../broadcast/broadcast.ts';
 import { roleOf } from '../campaigns/roster.ts';
 

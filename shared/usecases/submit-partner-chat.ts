@@ -3,13 +3,12 @@
  * (messages, sender, links), and it is stored like any partner report. An export the parser
  * cannot read is still stored, as unparseable, so nothing a partner sends is lost.
  */
-import { createHash } from 'node:crypto';
 import type { LurewatchConfig } from '../config.ts';
 import { toReport } from '../domain/draft.ts';
 import type { ReportRepository } from '../domain/ports.ts';
-import type { Channel, Report, Tlp } from '../domain/report.ts';
+import type { Channel, Tlp } from '../domain/report.ts';
 import { parseFile } from '../intake/parse-file.ts';
-import type { SubmitPartnerReportResult } from './submit-partner-report.ts';
+import { type SubmitPartnerReportResult, storeOnce } from './submit-partner-report.ts';
 
 export interface SubmitPartnerChatInput {
   partnerId: string;
@@ -39,29 +38,10 @@ export async function submitPartnerChat(
       source: { kind: 'partner-api', partnerId: input.partnerId, partnerRef: input.partnerRef },
     },
   );
-  if (!input.idempotencyKey) {
-    await repository.create(report);
-    return { outcome: 'created', report };
-  }
   // The query (channel, marking) is part of the request as much as the text is.
-  const requestHash = createHash('sha256')
-    .update(JSON.stringify([input.channel, input.tlp, input.partnerRef ?? null]))
-    .update('\n')
-    .update(input.text)
-    .digest('hex');
-  const result = await repository.create(report, {
-    scope: `partner:${input.partnerId}`,
-    key: input.idempotencyKey,
-    requestHash,
+  return storeOnce(repository, report, {
+    partnerId: input.partnerId,
+    idempotencyKey: input.idempotencyKey,
+    request: `${JSON.stringify([input.channel, input.tlp, input.partnerRef ?? null])}\n${input.text}`,
   });
-  if (result.outcome === 'created') return { outcome: 'created', report };
-  if (result.requestHash !== requestHash) {
-    return {
-      outcome: 'conflict',
-      detail: 'this Idempotency-Key was already used with a different request body',
-    };
-  }
-  const earlier: Report | undefined = await repository.get(result.reportId);
-  if (!earlier) throw new Error(`idempotency record points at missing report ${result.reportId}`);
-  return { outcome: 'replayed', report: earlier };
 }

@@ -30,14 +30,30 @@ export async function submitPartnerReport(
     tlp: input.body.tlp,
     source: { kind: 'partner-api', partnerId: input.partnerId, partnerRef: input.body.partnerRef },
   });
-  if (!input.idempotencyKey) {
+  return storeOnce(repository, report, {
+    partnerId: input.partnerId,
+    idempotencyKey: input.idempotencyKey,
+    request: input.rawBody,
+  });
+}
+
+/**
+ * Stores a partner's report at most once per Idempotency-Key: the first request under a key
+ * wins; a retry with the same request gets that report back, another request is a conflict.
+ */
+export async function storeOnce(
+  repository: ReportRepository,
+  report: Report,
+  claim: { partnerId: string; idempotencyKey?: string; request: string },
+): Promise<SubmitPartnerReportResult> {
+  if (!claim.idempotencyKey) {
     await repository.create(report);
     return { outcome: 'created', report };
   }
-  const requestHash = createHash('sha256').update(input.rawBody).digest('hex');
+  const requestHash = createHash('sha256').update(claim.request).digest('hex');
   const result = await repository.create(report, {
-    scope: `partner:${input.partnerId}`,
-    key: input.idempotencyKey,
+    scope: `partner:${claim.partnerId}`,
+    key: claim.idempotencyKey,
     requestHash,
   });
   if (result.outcome === 'created') return { outcome: 'created', report };

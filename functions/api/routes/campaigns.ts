@@ -1,5 +1,5 @@
 /** Campaigns: list, read one, export its indicators as STIX 2.1 or MISP (TLP-filtered per caller). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CampaignReader } from '../../../shared/export/campaign-reader.ts';
 import {
   type CampaignExportFormat,

@@ -1,5 +1,5 @@
 /** Reports: submit one (JSON or a chat export), submit a batch, read one, list. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isOfficer, type Principal } from '../../../shared/auth/principal.ts';
 import { PartnerReportBody } from '../../../shared/domain/partner-report.ts';
 import {
@@ -18,6 +18,7 @@ import {
   submitPartnerReport,
 } from '../../../shared/usecases/submit-partner-report.ts';
 import { MAX_BATCH_ITEMS, submitReportBatch } from '../../../shared/usecases/submit-report-batch.ts';
+import { MetricUnit, metrics } from '../../commons/powertools.ts';
 import {
   fieldErrors,
   idempotencyKey,
@@ -43,6 +44,7 @@ export const mayRead = (principal: Principal, report: Report) =>
 function accepted(result: SubmitPartnerReportResult) {
   if (result.outcome === 'conflict') throw new HttpProblem(409, result.detail);
   const { report } = result;
+  if (result.outcome === 'created') metrics.addMetric('ReportsAccepted', MetricUnit.Count, 1);
   return json(
     202,
     { id: report.id, status: report.status, receivedAt: report.receivedAt, links: reportLinks(report.id) },

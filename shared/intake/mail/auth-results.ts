@@ -3,24 +3,16 @@
  * written by the target's receiving server, Received-SPF). Only the first (topmost, i.e. the
  * last hop's) result per method counts: anything lower could have been written by the sender.
  */
-import type { AuthenticationResults, AuthResult } from '../../domain/report.ts';
+import { type AuthenticationResults, AuthResult } from '../../domain/report.ts';
 
-const RESULTS: readonly AuthResult[] = [
-  'pass',
-  'fail',
-  'softfail',
-  'neutral',
-  'none',
-  'temperror',
-  'permerror',
-];
+const RESULTS: readonly string[] = AuthResult.options;
 
 function asResult(v: string | undefined): AuthResult | undefined {
   if (!v) return undefined;
   const r = v.toLowerCase();
   if (r === 'hardfail') return 'fail';
   if (r === 'policy') return 'fail';
-  return (RESULTS as readonly string[]).includes(r) ? (r as AuthResult) : 'unknown';
+  return RESULTS.includes(r) ? (r as AuthResult) : 'unknown';
 }
 
 export function authFromHeaders(

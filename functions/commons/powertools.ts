@@ -8,7 +8,10 @@ import middy from '@middy/core';
 
 // Created once per execution environment, outside the handlers.
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'lurewatch' });
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'lurewatch' });
+export const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'lurewatch',
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'lurewatch',
+});
 export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'lurewatch' });
 export { MetricUnit };
 

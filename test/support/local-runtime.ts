@@ -1,4 +1,5 @@
 /** An in-process local runtime on free ports and a temp data dir, for benchmarks and load runs. */
+import '../../infra/local/quiet-powertools.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,6 @@ import { loadSigningKey, mintToken } from '../../infra/local/tokens.ts';
 import type { Role } from '../../shared/auth/principal.ts';
 
 export async function inProcessRuntime(options: { dynamoEndpoint?: string } = {}) {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'lw-runtime-'));
   const runtime = await startLocalRuntime({
     dataDir,

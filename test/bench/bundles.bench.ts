@@ -31,9 +31,7 @@ export async function benchBundles(): Promise<Record<string, number | string>> {
       outfile,
       external: EXTERNAL_MODULES,
       alias: ALIASES,
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
+      banner: { js: ESM_REQUIRE_BANNER },
       metafile: true,
       logLevel: 'silent',
     });

@@ -4,8 +4,10 @@
  */
 
 const MAX_HITS = 50;
+// A negation governs the next couple of words only: chats rarely punctuate, so "you do not
+// remember me x add me on signal" must not read as a negated "add me on signal".
 const NEGATION =
-  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b[^.?!]{0,20}$/;
+  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+[^\s.?!]+){0,2}[ \t]*$/;
 
 /** A short quotable piece of the text: the match itself, trimmed, at most 80 characters. */
 export function quote(s: string): string {

@@ -18,7 +18,7 @@ const ENCOUNTER = words([
   'we (?:chatted|spoke|talked|danced)',
   '(?:you|we) were (?:sat|stood|standing|sitting|squashed|squeezed|dancing|both)',
   'i was (?:the one|the (?:girl|guy|woman|man|lady|blonde|brunette|redhead)|sat|stood|next to you|with you|behind you)',
-  "(?:it'?s|its|this is) [a-z]+(?: [a-z]+)?[^a-z]{1,8}(?:from|at)(?: the)?",
+  "(?:it'?s|its|it is|this is) [a-z]+(?: [a-z]+)?[^a-z]{1,8}(?:from|at)(?: the)?",
   '(?:owe|owed|owes) (?:me|you) a (?:drink|coffee|pint|shirt|dance|dinner)',
   'remember me (?:from|at)',
   '(?:lovely|great|good|nice|so nice|a pleasure|fun|brilliant) (?:to )?(?:meet|meeting|see|seeing|chat|chatting|talk|talking)(?: with)? you',

@@ -15,6 +15,9 @@ describe('honeytrap.claimed-meeting', () => {
         mail('You handed me your card at the fringe event on housing, so here I am.'),
       ),
     ).toBeDefined();
+    expect(
+      run('honeytrap.claimed-meeting', chat(['them: Hi! It is Abi from the conference reception'])),
+    ).toBeDefined();
   });
   it('ignores a constituency event and a mere mention of a venue', () => {
     expect(
@@ -128,6 +131,14 @@ describe('honeytrap.private-channel', () => {
       ),
     ).toBeDefined();
     expect(run('honeytrap.private-channel', chat(['them: do your staff see these messages?']))).toBeDefined();
+  });
+  it('is not silenced by a negation in an earlier, unpunctuated part of a chat message', () => {
+    expect(
+      run(
+        'honeytrap.private-channel',
+        chat(['them: so embarrassed you do not remember me x add me on signal']),
+      ),
+    ).toBeDefined();
   });
   it('ignores routing to the office and negated forms', () => {
     expect(

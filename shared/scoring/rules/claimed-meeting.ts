@@ -21,6 +21,8 @@ const ENCOUNTER = words([
   "(?:it'?s|its|it is|this is) [a-z]+(?: [a-z]+)?[^a-z]{1,8}(?:from|at)(?: the)?",
   '(?:owe|owed|owes) (?:me|you) a (?:drink|coffee|pint|shirt|dance|dinner)',
   'remember me (?:from|at)',
+  // "Remember me? Lily from the Red Lion": a name straight after the question.
+  "remember me[?!. ]{1,4}(?:it'?s |its )?[a-z]+ (?:from|at)(?: the)?",
   '(?:lovely|great|good|nice|so nice|a pleasure|fun|brilliant) (?:to )?(?:meet|meeting|see|seeing|chat|chatting|talk|talking)(?: with)? you',
   '(?:meaning|wanted|wanting|hoping|trying|been meaning) to (?:write|message|text|get in touch|reach out|email|say hi|contact you)[a-z ]{0,25}since (?:the|that)',
   'ever since (?:the|that|we)',

@@ -9,7 +9,8 @@ export const secrecy = phraseRule({
   pattern: words([
     'between (?:us|you and me|ourselves)',
     'our (?:little )?secret',
-    "(?:don'?t|do not|never) (?:tell|mention (?:this|it) to|show this to) (?:anyone|anybody|a soul|your (?:wife|husband|partner|office|staff|boss|team|colleagues|friends|whips?|mp))",
+    "(?:don'?t|do not|never) (?:tell|mention (?:this|it) to|show (?:this |it |them |these )?to|show) (?:anyone|anybody|a soul|your (?:wife|husband|partner|office|staff|boss|team|colleagues|friends|whips?|mp))",
+    "(?:delete|clear|wipe) (?:this|that|it|them) (?:after|once) (?:reading|you(?:'ve)? (?:read|seen))",
     '(?:nobody|no ?one|no-one) (?:would|will|needs to|has to|ever has to)(?: ever)? (?:know|find out|see)',
     'keep (?:this|it|us|that) (?:quiet|between|to yourself|secret|private|discreet|hush)',
     '(?:be|stay) discreet',

@@ -4,10 +4,11 @@
  */
 
 const MAX_HITS = 50;
-// A negation governs the next couple of words only: chats rarely punctuate, so "you do not
-// remember me x add me on signal" must not read as a negated "add me on signal".
+// A negation governs the next few words of its clause ("will never ask you to share a code"),
+// but chats rarely punctuate: a kiss ("x") or a line break ends the clause, so "you do not
+// remember me x add me on signal" does not read as a negated "add me on signal".
 const NEGATION =
-  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+[^\s.?!]+){0,2}[ \t]*$/;
+  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+(?!x{1,3}\b)[^\s.?!]+){0,5}[ \t]*$/;
 
 /** A short quotable piece of the text: the match itself, trimmed, at most 80 characters. */
 export function quote(s: string): string {

@@ -27,6 +27,8 @@ const CREDENTIAL = words([
   '(?:unusual|suspicious|unrecogni[sz]ed) (?:sign-?in|log-?in|login|activity)',
   'single sign-?on',
   'password (?:expires|expiry|will expire|has expired)',
+  // "log in to resubmit", "sign in to view the document": a login as the price of the next step.
+  '(?:sign|log)[- ]?(?:in|on) (?:again )?(?:to|and) (?:resubmit|view|access|open|download|see|review|read|confirm|verify|restore|unlock|keep|avoid|continue|approve|release)',
   'mailbox (?:is )?(?:full|quota|storage|upgrade)',
 ]);
 

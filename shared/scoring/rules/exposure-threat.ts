@@ -26,6 +26,7 @@ const AUDIENCE = words([
   'tabloids?',
   'social media',
   '(?:all )?your (?:contacts|followers|friends list)',
+  'everyone (?:on|in) your (?:contact list|contacts|phone|address book|friends list)',
   'everyone you know',
   'local party chair',
   'party chair',
@@ -33,7 +34,7 @@ const AUDIENCE = words([
 const TONE = words([
   'unless',
   'or else',
-  "or (?:the|your|i|i'?ll|we|they|copies|everything)",
+  "or (?:the|your|i|i'?ll|we|they|copies|everything|everyone)",
   "if you (?:don'?t|do not|refuse|ignore|block|go to|report|tell|won'?t)",
   '(?:it )?would be (?:a|such a) (?:shame|pity)',
   "(?:i'?d|i would) hate (?:for|if)",

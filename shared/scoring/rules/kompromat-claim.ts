@@ -17,6 +17,8 @@ export const kompromatClaim = phraseRule({
     '(?:recorded|filmed|captured) (?:you|a video of you)',
     '(?:via|through|using) your (?:webcam|camera)',
     'recording of (?:you|your)',
+    '(?:i|we) (?:have|got|kept) (?:the|a|your) (?:video|recording|footage|tape|photos?|pictures?)',
+    '(?:i|we) know what you (?:did|do|were doing|got up to)',
     '(?:i|we) (?:recorded|screenshotted|screen ?recorded|saved) (?:you|the call|our|it all|everything)',
   ]),
   weights: [0.28],

@@ -17,6 +17,8 @@ export const privateChannel = phraseRule({
     "what you'?re missing on",
     '(?:is there|have you got|do you have|got|is this|give me|send me) (?:a |an |your )?(?:personal|private|non-work|other|own|home) (?:email|e-mail|number|mobile|phone|account|address|line)',
     'your (?:personal|private|own|home|non-work) (?:email|e-mail|number|mobile|phone|account|address)',
+    '(?:reply|write|respond|email|e-mail|message|text|contact me)(?: me)? (?:to|on|at|via) my (?:personal|private|own|home|other) (?:email|e-mail|address|number|mobile|phone|account)',
+    'off the record',
     "(?:your )?office (?:can'?t|won'?t|doesn'?t|didn'?t|wouldn'?t|not|never) (?:see|read|know|check)",
     '(?:does|do) (?:your|the) (?:office|staff|team|assistants?|researchers?|caseworkers?) (?:read|see|check|monitor)',
     "(?:rather|prefer) (?:your|the) (?:office|staff|team) (?:didn'?t|not|don'?t|never)",

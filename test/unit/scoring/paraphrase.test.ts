@@ -4,6 +4,7 @@
  * must not. A guard against rules that memorise the corpus's sentences.
  */
 import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../../shared/domain/report.ts';
 import { assess } from '../../../shared/scoring/index.ts';
 import { ctx } from './helpers.ts';
 
@@ -33,12 +34,97 @@ const ORDINARY = [
   "Pete, great match yesterday. Drinks in Strangers' after the 10pm vote? Bring Jess.",
 ];
 
-const score = (text: string) =>
-  assess({ channel: 'whatsapp', sender: { phones: ['+447700900123'] }, text }, ctx);
+/** Spear phishing, account takeover and sextortion, each with its genuine counterpart. */
+const MORE_LURES: Array<[Channel, string]> = [
+  [
+    'email',
+    'From the Office of the Speaker: please review the attached revised seating plan for the State Opening. Sign in with your parliamentary credentials to view: http://speaker-office-docs.example/view',
+  ],
+  [
+    'email',
+    'Hi, this is IT support. We detected unusual activity on your account. Reply with the 6-digit code we just texted you so we can secure it.',
+  ],
+  [
+    'whatsapp',
+    "Hi Dad, this is my new number, my phone broke. Can you send me the code you just got by text? It's urgent x",
+  ],
+  [
+    'email',
+    'Dear Member, your expenses claim has been rejected. Download the attached form (claim_form.html) and log in to resubmit within 24 hours.',
+  ],
+  [
+    'whatsapp',
+    "You don't know me but I know what you did at the hotel in Manchester. I have the video. Pay 0.5 BTC to the address below within 48 hours or everyone on your contact list sees it.",
+  ],
+  [
+    'whatsapp',
+    'Remember those pictures you sent? It would be a shame if your constituents saw them. My friend wants to meet you about the select committee papers. Your choice.',
+  ],
+  [
+    'sms',
+    "Hi gorgeous, it's Mia, we had such a laugh at the Lib Dem conference disco!! You've probably forgotten me already 😢 Can I send you a pic to jog your memory? x",
+  ],
+  [
+    'email',
+    'Dear Ms Patel, we met at the Chatham House roundtable last month. I work for a consultancy advising a foreign ministry and would value your private views on the China audit. Perhaps dinner, off the record? Please reply to my personal email.',
+  ],
+];
+
+const MORE_ORDINARY: Array<[Channel, string]> = [
+  [
+    'email',
+    'Dear Ms Patel, thank you for speaking at the Chatham House roundtable. The transcript is attached for your approval before publication. Best wishes, Events Team',
+  ],
+  [
+    'email',
+    'Reminder: the parliamentary IT team will never ask you to share a verification code. If someone does, report it to the service desk.',
+  ],
+  ['whatsapp', "Hi Dad, phone died, using Jake's phone - home by 10, don't wait up x"],
+  [
+    'email',
+    'Your expenses claim for March has been approved and will be paid on the 28th. No action is needed.',
+  ],
+  [
+    'whatsapp',
+    "Great to see you at the Lib Dem conference disco! Pictures from the night are on the party's Flickr, tag yourself if you like. See you at group on Tuesday.",
+  ],
+  [
+    'email',
+    "Hi Mark, it's Claire from the Disability Rights charity - we met at the APPG drop-in. Here is the evidence we promised for the committee inquiry (public report attached). Happy to brief your caseworker.",
+  ],
+  [
+    'sms',
+    "Hi Ben, it's Alex from the whips' office. Urgent: you're needed in the division lobby in 8 minutes.",
+  ],
+  [
+    'email',
+    "Dear colleague, the security team is aware of a campaign of WhatsApp messages from people claiming to have met members at the conference. Please don't reply and forward any such messages to report@lurewatch.example.",
+  ],
+];
+
+const score = (text: string, channel: Channel = 'whatsapp') =>
+  assess(
+    channel === 'email'
+      ? { channel, sender: { emails: ['someone@example.test'] }, text }
+      : { channel, sender: { phones: ['+447700900123'] }, text },
+    ctx,
+  );
 
 describe('paraphrased lures the rules were not tuned on', () => {
   it.each(LURES)('flags: %s', (text) => {
     expect(score(text).verdict).not.toBe('benign');
+  });
+});
+
+describe('more unseen lures, over email, SMS and WhatsApp', () => {
+  it.each(MORE_LURES)('flags (%s): %s', (channel, text) => {
+    expect(score(text, channel).verdict).not.toBe('benign');
+  });
+});
+
+describe('their genuine counterparts', () => {
+  it.each(MORE_ORDINARY)('passes (%s): %s', (channel, text) => {
+    expect(score(text, channel).verdict).toBe('benign');
   });
 });
 

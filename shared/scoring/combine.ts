@@ -16,6 +16,9 @@ import type { Category, Indicator, Verdict } from '../domain/report.ts';
 import type { Rule, RuleHit, RuleKind } from './rule.ts';
 
 export const SUSPICIOUS_AT = 40;
+/** Distinct approach cues that make a pattern, and what the pattern adds (see combine). */
+const PATTERN_MIN_CUES = 3;
+const PATTERN_WEIGHT = 0.15;
 export const MALICIOUS_AT = 70;
 
 export interface Fired {
@@ -58,6 +61,27 @@ export function combine(fired: readonly Fired[]): Combined {
       weight: round2(w),
       evidence: hit.evidence.slice(0, 500),
       ...(rule.category ? { category: rule.category } : {}),
+    });
+  }
+  // The honey trap is a pattern more than a phrase: each cue alone is weak on purpose (genuine
+  // people flirt, apologise, suggest a drink), but three or more different ones from a stranger
+  // are the approach itself, so together they count for a little more than their sum.
+  // Cues a context rule has damped (a known contact) hardly count, and neither does the pattern.
+  const approachCues = indicators.filter(
+    (i) => i.weight >= 0.05 && (i.category === 'honeytrap' || (!i.category && i.id.startsWith('lure.'))),
+  );
+  if (approachCues.length >= PATTERN_MIN_CUES) {
+    const w = PATTERN_WEIGHT * (discount.content ?? 1);
+    keep *= 1 - w;
+    perCategory.honeytrap = (perCategory.honeytrap ?? 1) * (1 - w);
+    indicators.push({
+      id: 'honeytrap.pattern',
+      weight: round2(w),
+      evidence: `${approachCues.length} different approach signs together: ${approachCues
+        .slice(0, 4)
+        .map((i) => i.id.split('.')[1])
+        .join(', ')}`,
+      category: 'honeytrap',
     });
   }
   const score = Math.max(0, Math.min(100, Math.round(100 * (1 - keep))));

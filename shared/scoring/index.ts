@@ -10,7 +10,7 @@ import { RULES } from './rules/index.ts';
 import { buildView, type ReportLike } from './view.ts';
 
 /** Bump when a rule, weight or threshold changes: stored assessments say which rules made them. */
-export const RULESET_VERSION = 'lurewatch-rules/1.0.0';
+export const RULESET_VERSION = 'lurewatch-rules/1.1.0';
 
 export function assess(report: Report | ReportLike, context: ScoringContext): Assessment {
   const view = buildView(report);

@@ -23,6 +23,8 @@ export const cultivationOffer = phraseRule({
     '(?:a|my) (?:friend|colleague|contact|associate)(?: of mine)? (?:would (?:like|love)|wants|is keen|is (?:very )?interested) (?:to (?:meet|talk to|speak to|have a (?:chat|coffee) with) you|in (?:the|your|his|her) work)',
     'interested in the work (?:you|your|he|she|[a-z]+) (?:is|are|do)',
     'nothing sinister',
+    '(?:would|will|could|happy to) pay (?:you )?(?:well|handsomely|generously|for your)',
+    '(?:big|huge|great) admirer of your (?:work|career)',
   ]),
   weights: [0.2, 0.28],
 });

@@ -21,6 +21,11 @@ export const meetingRequest = phraseRule({
     'carry on (?:our|the) chat',
     'make it up to me',
     'a drink (?:sometime|some time|soon)',
+    'over (?:a )?(?:quiet|private|discreet|little|cosy|cozy) (?:drink|dinner|coffee|lunch|meal|glass)',
+    '(?:dinner|drinks?|lunch|coffee),? (?:is )?(?:my treat|on me)',
+    '(?:continue|carry on|pick up) (?:the|our) (?:conversation|chat) (?:privately|in private|over)',
+    'what (?:are|r) (?:you|u) (?:up to|doing) (?:this|at the|on the) (?:weekend|evening|friday|saturday)',
+    '(?:promised|owe|owes) me a (?:tour|drink|dinner|coffee|dance)',
   ]),
   weights: [0.1],
 });

@@ -12,6 +12,8 @@ const NOT_REMEMBERED = new RegExp(
     '\\b(?:forgot(?:ten)?) (?:me|all about me|who i am)\\b',
     "\\b(?:you'?ve|you have|you) (?:already |totally |completely |clearly )?forg(?:ot|otten)(?: me| already| about me| who i am|\\s*[.?!,]|\\s*$)",
     '\\bno idea who i am\\b',
+    // "can't believe you don't remember our night": the shared moment instead of "me".
+    "\\b(?:you|u) (?:don'?t|do not|didn'?t|can'?t|cannot) (?:even )?remember (?:our|that|the) (?:night|evening|chat|conversation|dance|kiss|drinks?|time|dinner)\\b",
     "\\b(?:do|don'?t|did|didn'?t) you (?:even |still )?remember me\\b",
     '\\b(?:walked|went|breezed|walk) (?:straight |right )?past me\\b',
     "\\b(?:not sure|don'?t know|unsure) (?:if |whether )?(?:you'?ll|you will|you'?d|you would|you) (?:remember|recogni[sz]e)",

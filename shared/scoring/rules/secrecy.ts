@@ -18,6 +18,10 @@ export const secrecy = phraseRule({
     '(?:delete|clear|wipe) (?:the|this|these|our|my) (?:chat|messages|texts|conversation|thread)',
     'without (?:your|the) (?:office|staff|wife|husband|partner) (?:knowing|seeing)',
     "i'?d never live it down",
+    '(?:delete|clear|wipe) (?:it|this|them|that) (?:after|afterwards|once)',
+    "(?:wouldn'?t|would not|don'?t|do not) want (?:your )?(?:wife|husband|partner|office|staff|whips?|boss)(?: to)? (?:seeing|see|know|knowing|find out|finding out|reading)",
+    'discretion (?:guaranteed|assured|is (?:guaranteed|assured))',
+    'just (?:the two of us|us two|you and me|you and i)',
   ]),
   weights: [0.2],
 });

@@ -19,6 +19,8 @@ const ASK = words([
   '(?:copy|copies) of',
   'a (?:look|peek|glance) at',
   'sneak peek',
+  'tell (?:me|us) (?:a (?:little|bit) |more |a little more )?about',
+  '(?:your|private) (?:insights?|views|thoughts) on',
   'in exchange for',
 ]);
 const RESTRICTED = words([
@@ -40,6 +42,9 @@ const RESTRICTED = words([
   'voting intentions',
   'red box',
   '(?:a|your|his|her) (?:parliamentary )?pass(?: for)?',
+  // Thinking not yet public: "the committee's thinking on", "your insights on the upcoming review".
+  "(?:committee|department|minister|government|party|whips?)'?s? (?:thinking|position|line|plans?|view) on",
+  '(?:the )?upcoming (?:[a-z]+ ){0,2}(?:procurement|review|reshuffle|statement|budget|negotiations?|decision|vote)',
 ]);
 
 export const sensitiveRequest: Rule = {

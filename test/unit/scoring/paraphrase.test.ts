@@ -68,6 +68,38 @@ const MORE_LURES: Array<[Channel, string]> = [
     'email',
     'Dear Ms Patel, we met at the Chatham House roundtable last month. I work for a consultancy advising a foreign ministry and would value your private views on the China audit. Perhaps dinner, off the record? Please reply to my personal email.',
   ],
+  [
+    'whatsapp',
+    'Hiya stranger 😊 Nat here - we were squashed together at the bar at the Unite reception in Brighton. You promised me a tour of Parliament! Still on? Just the two of us x',
+  ],
+  [
+    'whatsapp',
+    "Is this still Ollie's number? It's Bella, from the SNP conference afterparty. I've been too shy to text until now 🙈 You were the funniest person there. What are you up to this weekend?",
+  ],
+  [
+    'email',
+    "Dear Rachel, forgive the personal approach. We spoke at the Policy Exchange launch about your work on the Energy Bill and I found you fascinating. I'd love to continue the conversation privately over dinner - my treat. My mobile is 07700 900811, WhatsApp is best.",
+  ],
+  [
+    'whatsapp',
+    "Hey, it's Georgie 👋 we met at the Westminster Arms after the Budget. Sorry if this is weird, your colleague gave me your number. Sending you a selfie so you know who I am 😘",
+  ],
+  [
+    'sms',
+    "Hi Alex, Marco here from the Italian embassy drinks. I am a big admirer of your work. Perhaps you could tell me a little about the committee's thinking on the trade deal? Over a quiet drink, of course.",
+  ],
+  [
+    'whatsapp',
+    "Can't believe you don't remember our night at the conference hotel bar!! I do 😉 Sent you something to remind you. Delete it after, wouldn't want your wife seeing 🤫",
+  ],
+  [
+    'email',
+    "Hello Priya, you may not remember me - Anna, we met at the Chinese New Year reception in the Jubilee Room. I'm putting together a private briefing for a few friends in business and would pay well for your insights on the upcoming defence procurement. Discretion guaranteed.",
+  ],
+  [
+    'whatsapp',
+    'hi x its Abi again. you never replied 😢 was it something i said at the pub after pmqs? i sent you a pic... did you like it? you can send one back, no one will ever know',
+  ],
 ];
 
 const MORE_ORDINARY: Array<[Channel, string]> = [
@@ -99,6 +131,38 @@ const MORE_ORDINARY: Array<[Channel, string]> = [
   [
     'email',
     "Dear colleague, the security team is aware of a campaign of WhatsApp messages from people claiming to have met members at the conference. Please don't reply and forward any such messages to report@lurewatch.example.",
+  ],
+  [
+    'whatsapp',
+    "Hiya! Lovely to see you at the Unite reception in Brighton. As promised, here's the link to our report on bus workers' pay. Can we set up a meeting with your caseworker?",
+  ],
+  [
+    'email',
+    'Dear Rachel, thank you for speaking at the Policy Exchange launch on the Energy Bill. The recording is now on our website. Please pass on our thanks to your office.',
+  ],
+  [
+    'whatsapp',
+    "Hey it's Georgie from your old uni halls! Saw you on Question Time, you were brilliant. Let's catch up next time you're in Leeds - bring the kids!",
+  ],
+  [
+    'sms',
+    'Hi Alex, Marco from the Italian embassy here. Thank you for attending the reception. Our ambassador would like to invite the committee to a formal briefing; I will send the details to your office.',
+  ],
+  [
+    'email',
+    "Hello Priya, you may not remember me - Anna Lewis from the Chamber of Commerce. We met at the business breakfast. We'd like to invite you to open our new training centre; I've copied your diary secretary.",
+  ],
+  [
+    'whatsapp',
+    "Babe I'm at the conference hotel bar with the team, come down when you're done with the speech x love you",
+  ],
+  [
+    'whatsapp',
+    "Hi Tom, it's the office. Your 3pm with the Sheffield Housing Trust is moved to 4pm, same room. Papers in the red folder.",
+  ],
+  [
+    'email',
+    'Dear Minister, I am writing as your constituent about the closure of our local library. You met me at the surgery in May. I would be grateful for a reply.',
   ],
 ];
 

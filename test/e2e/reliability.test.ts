@@ -71,9 +71,9 @@ describe('reliability', () => {
 
   it('scores every accepted report exactly once and loses no alert when killed mid-batch', async () => {
     // Slow storage stretches the batch so the kill lands in the middle of it.
-    const env = { LUREWATCH_FAULTS: 'delayMs=30' };
+    const env = { LUREWATCH_FAULTS: 'delayMs=10' };
     runtime = await startRuntimeProcess({ env });
-    const ids = await postAll(runtime, 30);
+    const ids = await postAll(runtime, 20);
     await eventually(
       () =>
         alertsPerReport(runtime!, ids).size > 0 &&
@@ -91,12 +91,12 @@ describe('reliability', () => {
     await eventually(async () => {
       const statuses = await Promise.all(ids.map((id) => statusOf(runtime!, id, officer)));
       return statuses.every((s) => s === 'scored') ? true : undefined;
-    }, 150_000);
+    }, 200_000);
     // Give any stray redelivery time to show itself before counting.
     await new Promise((r) => setTimeout(r, 1500));
     const counts = alertsPerReport(runtime, ids);
     expect([...counts.entries()].filter(([, c]) => c !== 1)).toEqual([]);
-  }, 240_000);
+  }, 280_000);
 
   it('loses nothing when DynamoDB throttles and SNS and SES fail: retries, then the DLQ with the reason', async () => {
     runtime = await startRuntimeProcess({

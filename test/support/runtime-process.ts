@@ -24,6 +24,14 @@ export interface RuntimeProcess {
   deadLetters: () => Array<Record<string, unknown>>;
 }
 
+function stopOrphanedDynamoDb(pidFile: string) {
+  try {
+    process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 const readJsonLines = (file: string) => {
   try {
     return readFileSync(file, 'utf8')
@@ -41,7 +49,9 @@ export async function startRuntimeProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lurewatch-e2e-'));
   const httpPort = options.httpPort ?? (await freePort());
   const smtpPort = options.smtpPort ?? (await freePort());
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['infra/local/main.ts'], {
+  // Node itself with tsx's loader (what `npm start` runs through the tsx CLI, minus the CLI's own
+  // parent process): a SIGKILL then kills the runtime, not just a wrapper around it.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -78,7 +88,10 @@ export async function startRuntimeProcess(
       mintToken(await loadSigningKey(join(dataDir, 'keys', 'signing-key.json')), role, { sub }),
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
-      return exited;
+      const code = await exited;
+      // A killed runtime cannot stop its DynamoDB Local; do it for it (a restart would too).
+      if (signal === 'SIGKILL') stopOrphanedDynamoDb(join(dataDir, 'dynamodb', 'dynamodb-local.pid'));
+      return code;
     },
     outbox: () => readJsonLines(join(dataDir, 'outbox.jsonl')),
     sentMail: () => readJsonLines(join(dataDir, 'sent-mail.jsonl')),

@@ -1,6 +1,7 @@
 /**
  * LurewatchStack: the whole pipeline in one stack, composed from small constructs
- * (infra/constructs/): alerts, report-store, intake-email, intake-api, scoring, observability.
+ * (infra/constructs/): alerts, report-store, intake-email, intake-api, scoring, roster-sync,
+ * observability.
  */
 import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -9,6 +10,7 @@ import { IntakeApi } from './constructs/intake-api.ts';
 import { IntakeEmail } from './constructs/intake-email.ts';
 import { Observability } from './constructs/observability.ts';
 import { ReportStore } from './constructs/report-store.ts';
+import { RosterSync } from './constructs/roster-sync.ts';
 import { Scoring } from './constructs/scoring.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -49,6 +51,7 @@ export class LurewatchStack extends Stack {
   public readonly intakeEmail: IntakeEmail;
   public readonly intakeApi: IntakeApi;
   public readonly scoring: Scoring;
+  public readonly rosterSync: RosterSync;
   public readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: LurewatchStackProps) {
@@ -97,6 +100,12 @@ export class LurewatchStack extends Stack {
       officerAlerts: this.alerts.officerAlerts,
       environment,
     });
+    this.rosterSync = new RosterSync(this, 'RosterSync', {
+      config,
+      store: this.store,
+      memberWarnings: this.alerts.memberWarnings,
+      environment,
+    });
     this.observability = new Observability(this, 'Observability', {
       prefix: config.prefix,
       opsTopic: this.alerts.opsAlarms.topic,
@@ -104,10 +113,12 @@ export class LurewatchStack extends Stack {
         api: this.intakeApi.function,
         'ses-inbound': this.intakeEmail.function,
         'score-stream': this.scoring.function,
+        'roster-sync': this.rosterSync.function,
       },
       deadLetters: {
         'ses-inbound': this.intakeEmail.deadLetters,
         'score-stream': this.scoring.deadLetters,
+        'roster-sync': this.rosterSync.deadLetters,
       },
       streamConsumer: this.scoring.function,
       api: this.intakeApi.api,

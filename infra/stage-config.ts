@@ -7,7 +7,13 @@
 import type { Node } from 'constructs';
 import * as z from 'zod';
 
-export const SCOPES = ['reports.write', 'reports.read', 'campaigns.read', 'broadcasts.send'] as const;
+export const SCOPES = [
+  'reports.write',
+  'reports.read',
+  'campaigns.read',
+  'broadcasts.send',
+  'roster.manage',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Names the stack sets from the config itself: not overridable through extraEnvironment. */
@@ -105,6 +111,8 @@ export const StageConfigSchema = z
       .object({
         sesInbound: z.number().int().min(0).default(5),
         scoreStream: z.number().int().min(0).default(5),
+        // One sync at a time: two racing syncs would both add the same subscription.
+        rosterSync: z.number().int().min(1).max(1).default(1),
       })
       .prefault({}),
     apiThrottle: z

@@ -46,7 +46,13 @@ export function fieldErrors(
   }));
 }
 
-export type BodyKind = 'json' | 'text';
+export type BodyKind = 'json' | 'text' | 'csv';
+
+const MEDIA_TYPES: Record<BodyKind, string> = {
+  json: 'application/json',
+  text: 'text/plain',
+  csv: 'text/csv',
+};
 
 /** The body as text, after checking its media type and size (413 and 415 before any parsing). */
 export function rawBody(
@@ -59,9 +65,11 @@ export function rawBody(
     ? 'json'
     : /^text\/plain\b/i.test(contentType)
       ? 'text'
-      : undefined;
+      : /^text\/csv\b/i.test(contentType)
+        ? 'csv'
+        : undefined;
   if (!kind || !accept.includes(kind)) {
-    const wanted = accept.map((k) => (k === 'json' ? 'application/json' : 'text/plain')).join(' or ');
+    const wanted = accept.map((k) => MEDIA_TYPES[k]).join(' or ');
     throw new HttpProblem(415, `send the body as ${wanted}`, undefined, {
       'accept-post': wanted.replace(' or ', ', '),
     });

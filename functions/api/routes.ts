@@ -1,7 +1,7 @@
 /**
  * The API's routes: each turns a request into one use-case call and the result into a response.
  * Authorization is checked here as well as by API Gateway's authorizer (defence in depth): the
- * scope on every route, and the security-officers group on the broadcast routes.
+ * scope on every route, and the security-officers group on the broadcast and roster routes.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { GROUPS, hasScope, type Principal, SCOPES, type Scope } from '../../shared/auth/principal.ts';
@@ -12,6 +12,7 @@ import { HttpProblem } from './problem.ts';
 import { approveBroadcastRoute, createBroadcast, getBroadcastRoute } from './routes/broadcasts.ts';
 import { getCampaign, getCampaignMisp, getCampaignStix, listCampaigns } from './routes/campaigns.ts';
 import { createReport, createReportBatch, getReport, listReportsRoute } from './routes/reports.ts';
+import { getRoster, putRoster } from './routes/roster.ts';
 
 export { fieldErrors } from './http.ts';
 export { MAX_BODY_BYTES } from './routes/reports.ts';
@@ -130,6 +131,24 @@ export const routes: Route[] = [
     scope: SCOPES.broadcastsSend,
     group: GROUPS.officers,
     run: approveBroadcastRoute,
+  },
+  {
+    operationId: 'getRoster',
+    method: 'GET',
+    path: '/v1/roster',
+    pattern: /^\/v1\/roster$/,
+    scope: SCOPES.rosterManage,
+    group: GROUPS.officers,
+    run: getRoster,
+  },
+  {
+    operationId: 'putRoster',
+    method: 'PUT',
+    path: '/v1/roster',
+    pattern: /^\/v1\/roster$/,
+    scope: SCOPES.rosterManage,
+    group: GROUPS.officers,
+    run: putRoster,
   },
 ];
 

@@ -15,6 +15,7 @@ import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
 import { DynamoIdempotencyKeys } from '../../shared/adapters/dynamodb/idempotency-keys.ts';
 import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.ts';
 import { type BroadcastPolicy, broadcastPolicyFromEnv } from '../../shared/broadcast/broadcast-service.ts';
 import type { BroadcastStore } from '../../shared/broadcast/ports.ts';
 import { type Roster as RosterIndex, watchRosterFile } from '../../shared/campaigns/roster.ts';
@@ -27,10 +28,12 @@ import type {
   RawMailStore,
   ReportRepository,
 } from '../../shared/domain/ports.ts';
-import type { RosterSource } from '../../shared/roster/roster.ts';
+import { CurrentRoster } from '../../shared/roster/current-roster.ts';
+import type { RosterStore } from '../../shared/roster/roster.ts';
 import { RosterFile, rosterJsonPath } from '../../shared/roster/roster-file.ts';
 import type { IdempotencyKeys } from '../../shared/usecases/idempotency.ts';
 import type { ReportListing } from '../../shared/usecases/list-reports.ts';
+import { logger } from './powertools.ts';
 
 export interface Dependencies {
   config: LurewatchConfig;
@@ -42,10 +45,12 @@ export interface Dependencies {
   notifier: Notifier;
   mailer: Mailer;
   rawMail: RawMailStore;
-  /** The roster as imported (broadcast audiences, subscriptions). */
-  roster: RosterSource;
+  /** The roster as imported (broadcast audiences, subscriptions); `PUT /v1/roster` replaces it. */
+  roster: RosterStore;
   /** The same roster indexed for lookups by address, number and name (campaign severity). */
   rosterIndex: () => RosterIndex;
+  /** Brings `rosterIndex` up to date; handlers await it once per invocation, before the work. */
+  refreshRoster: () => Promise<void>;
   broadcastPolicy: BroadcastPolicy;
   now: () => Date;
 }
@@ -76,22 +81,44 @@ export function rosterDependencies(
   const file = config.rosterFile ?? rosterJsonPath(env);
   return {
     roster: new RosterFile(file),
+    // The file is re-read on every lookup whose modification time changed: nothing to refresh.
     rosterIndex: watchRosterFile(file, config.defaultPhoneRegion, onError),
+    refreshRoster: async () => {},
+  };
+}
+
+/** The roster in the table (AWS): read once per warm container, re-checked every 30 s. */
+export function tableRosterDependencies(
+  db: ReturnType<typeof documentClient>,
+  tableName: string,
+  config: LurewatchConfig,
+  onError: (e: Error) => void,
+) {
+  const roster = new DynamoRosterStore(db, tableName);
+  const current = new CurrentRoster(roster, { region: config.defaultPhoneRegion, onError });
+  return {
+    roster,
+    rosterIndex: () => current.index(),
+    refreshRoster: () => current.refresh(),
   };
 }
 
 export function awsDependencies(env: NodeJS.ProcessEnv = process.env): Dependencies {
   const config = loadConfig(env);
+  const db = documentClient();
+  const tableName = required(env, 'TABLE_NAME');
   return {
     config,
-    ...tableDependencies(documentClient(), required(env, 'TABLE_NAME')),
+    ...tableDependencies(db, tableName),
     notifier: new SnsNotifier(new SNSClient({}), {
       'officer-alerts': env.OFFICER_ALERTS_TOPIC_ARN,
       'member-warnings': env.MEMBER_WARNINGS_TOPIC_ARN,
     }),
     mailer: new SesMailer(new SESClient({}), env.ACK_SENDER_ADDRESS ?? 'lurewatch@localhost'),
     rawMail: new S3RawMailStore(new S3Client({}), env.RAW_MAIL_BUCKET ?? ''),
-    ...rosterDependencies(config, env, () => {}),
+    ...tableRosterDependencies(db, tableName, config, (error) =>
+      logger.warn('the roster could not be refreshed; keeping the last one read', { error }),
+    ),
     broadcastPolicy: broadcastPolicyFromEnv(env, config.reportAddress),
     now: () => new Date(),
   };

@@ -62,7 +62,11 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
     });
   };
 
-  return async (event: DynamoDBStreamEvent) => processPartialResponse(event, recordHandler, processor);
+  return async (event: DynamoDBStreamEvent) => {
+    // Once per batch: the roster (campaign severity, impersonated names) as last imported.
+    await getDeps().refreshRoster();
+    return processPartialResponse(event, recordHandler, processor);
+  };
 }
 
 /** The deployed handler: middy with Powertools, the same for AWS and the local runtime. */

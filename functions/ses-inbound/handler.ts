@@ -30,6 +30,10 @@ export function inboundMailOf(record: SESEvent['Records'][number]): InboundMail 
 export function createSesInboundHandler(getDeps: () => Dependencies) {
   return async (event: SESEvent): Promise<void> => {
     const deps = getDeps();
+    // The roster's addresses are trusted reporters too, wherever their mail is hosted.
+    await deps.refreshRoster();
+    const roster = deps.rosterIndex();
+    const onRoster = { has: (address: string) => roster.find({ email: address }) !== undefined };
     const options = {
       reportAddress: deps.config.reportAddress,
       reporterDomains: deps.config.reporterDomains,
@@ -42,7 +46,7 @@ export function createSesInboundHandler(getDeps: () => Dependencies) {
           ...deps,
           parseRawMail: (raw) => parseRawMail(raw, options),
           decideTrust: (reporterAddress, sesVerdicts) =>
-            decideTrust({ reporterAddress, sesVerdicts }, deps.config),
+            decideTrust({ reporterAddress, sesVerdicts }, deps.config, onRoster),
           acknowledgeUnreadable: (r) => composeAcknowledgement({ reportId: r.id, channel: r.channel }),
         },
         mail,

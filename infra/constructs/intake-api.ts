@@ -59,6 +59,8 @@ export const ROUTES: readonly Route[] = [
   { path: 'v1/broadcasts', method: 'POST', scopes: ['broadcasts.send'], body: true },
   { path: 'v1/broadcasts/{id}', method: 'GET', scopes: ['broadcasts.send'] },
   { path: 'v1/broadcasts/{id}/approve', method: 'POST', scopes: ['broadcasts.send'] },
+  { path: 'v1/roster', method: 'GET', scopes: ['roster.manage'] },
+  { path: 'v1/roster', method: 'PUT', scopes: ['roster.manage'], query: ['dryRun'] },
 ];
 
 const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
@@ -66,6 +68,7 @@ const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'reports.read': 'Read reports and their verdicts',
   'campaigns.read': 'Read correlated campaigns',
   'broadcasts.send': 'Send a warning to every member (officers only)',
+  'roster.manage': 'Import and read the roster of members and staff (officers only)',
 };
 
 export interface IntakeApiProps {

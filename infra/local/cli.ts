@@ -46,17 +46,26 @@ async function roster(args: string[]) {
   if (action !== 'import' || !file || extra.length)
     throw new UsageError('roster import needs exactly one FILE');
   const { readFile } = await import('node:fs/promises');
-  const { parseRosterCsv, RosterImportError } = await import('../../shared/roster/roster.ts');
+  const { RosterImportError } = await import('../../shared/roster/roster.ts');
   const { RosterFile } = await import('../../shared/roster/roster-file.ts');
   const { FileSubscriptionDirectory } = await import('../../shared/roster/file-subscription-directory.ts');
   const { syncSubscriptions } = await import('../../shared/roster/subscriptions.ts');
+  const { importRoster } = await import('../../shared/usecases/import-roster.ts');
   const root = dataDir();
-  let imported: Awaited<ReturnType<typeof parseRosterCsv>>;
+  const store = new RosterFile(`${root}/roster.json`);
+  const dryRun = values['dry-run'] === true;
+  let imported: Awaited<ReturnType<typeof importRoster>>;
   try {
-    imported = parseRosterCsv(await readFile(file, 'utf8'), {
-      defaultRegion: process.env.LUREWATCH_PHONE_REGION ?? 'GB',
-      source: file,
-    });
+    imported = await importRoster(
+      { store, now: () => new Date() },
+      {
+        csv: await readFile(file, 'utf8'),
+        importedBy: `cli:${process.env.USER ?? 'unknown'}`,
+        source: file,
+        dryRun,
+        defaultRegion: process.env.LUREWATCH_PHONE_REGION ?? 'GB',
+      },
+    );
   } catch (error) {
     if (error instanceof RosterImportError) {
       console.error(`lurewatch: ${file}: ${error.message}`);
@@ -64,18 +73,23 @@ async function roster(args: string[]) {
     }
     throw error;
   }
-  const dryRun = values['dry-run'] === true;
-  if (!dryRun) await new RosterFile(`${root}/roster.json`).save(imported);
+  // Locally the subscriptions follow at once; in AWS the table stream starts functions/roster-sync.
   const plan = await syncSubscriptions(
     new FileSubscriptionDirectory(`${root}/subscriptions.json`),
-    imported,
+    imported.roster,
     { dryRun },
   );
   console.log(
     JSON.stringify({
       roster: dryRun ? null : `${root}/roster.json`,
-      entries: imported.entries.length,
-      subscriptions: { added: plan.add.length, removed: plan.remove.length, unchanged: plan.unchanged },
+      entries: imported.summary.entries,
+      audiences: imported.summary.audiences,
+      subscriptions: {
+        added: plan.add.length,
+        removed: plan.remove.length,
+        unchanged: plan.unchanged,
+        failed: plan.failed,
+      },
       dryRun,
     }),
   );

@@ -14,6 +14,7 @@ export const paths = (root: string) => ({
   deadLetters: resolve(root, 'dead-letters.jsonl'),
   signingKey: resolve(root, 'keys', 'signing-key.json'),
   streamCheckpoint: resolve(root, 'stream-checkpoint.json'),
+  subscriptions: resolve(root, 'subscriptions.json'),
 });
 
 export const LOCAL_TABLE_NAME = 'lurewatch';

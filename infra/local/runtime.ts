@@ -8,11 +8,14 @@ import type { SESReceiptStatus } from 'aws-lambda';
 import { buildApiHandler } from '../../functions/api/handler.ts';
 import { buildScoreStreamHandler } from '../../functions/score-stream/handler.ts';
 import { buildSesInboundHandler } from '../../functions/ses-inbound/handler.ts';
+import { FileSubscriptionDirectory } from '../../shared/roster/file-subscription-directory.ts';
+import { rosterJsonPath } from '../../shared/roster/roster-file.ts';
 import { paths } from './data-dir.ts';
 import { localDependencies } from './dependencies.ts';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createGateway } from './http-gateway.ts';
 import { localLambdaContext } from './lambda-context.ts';
+import { watchRosterForSync } from './roster-sync-watcher.ts';
 import { SmtpIntake } from './smtp-intake.ts';
 import { StreamPoller } from './stream-poller.ts';
 import { loadSigningKey, verifyToken } from './tokens.ts';
@@ -70,6 +73,16 @@ export async function startLocalRuntime(options: RuntimeOptions): Promise<Runnin
     });
     await poller.start();
     stops.push(() => poller.stop());
+
+    const rosterSync = watchRosterForSync({
+      file:
+        deps.config.rosterFile ??
+        rosterJsonPath({ LUREWATCH_DATA_DIR: p.root, ...(options.env ?? process.env) }),
+      roster: deps.roster,
+      subscriptions: new FileSubscriptionDirectory(p.subscriptions),
+      log,
+    });
+    stops.push(() => rosterSync.stop());
 
     const verdict = options.sesVerdict ?? 'PASS';
     const smtp = new SmtpIntake({

@@ -25,6 +25,10 @@ export interface StreamPollerOptions {
   context: () => Context;
   checkpointFile: string;
   deadLetterFile: string;
+  /** The event source mapping's filter; by default score-stream's (new reports waiting to be scored). */
+  filter?: (record: StreamRecord) => boolean;
+  /** The function's name in dead letters. */
+  source?: string;
   batchSize?: number;
   maxRetries?: number;
   pollIntervalMs?: number;
@@ -157,7 +161,7 @@ export class StreamPoller {
 
   /** Filter, then batches of batchSize, each with the mapping's retry semantics. */
   private async deliver(records: DynamoDBRecord[]): Promise<void> {
-    const wanted = records.filter((r) => matchesNewReportsFilter(r as never));
+    const wanted = records.filter((r) => (this.options.filter ?? matchesNewReportsFilter)(r as never));
     const size = this.options.batchSize ?? 25;
     for (let i = 0; i < wanted.length; i += size) await this.invoke(wanted.slice(i, i + size));
   }
@@ -193,7 +197,7 @@ export class StreamPoller {
     // Retries exhausted: the failed record goes to the on-failure destination; the rest go on.
     const [poison, ...after] = rest;
     await appendJsonLine(this.options.deadLetterFile, {
-      source: 'score-stream',
+      source: this.options.source ?? 'score-stream',
       reason,
       sequenceNumber: poison?.dynamodb?.SequenceNumber,
       keys: poison?.dynamodb?.Keys,

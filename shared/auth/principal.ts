@@ -9,6 +9,7 @@ export const SCOPES = {
   reportsRead: `${SCOPE_PREFIX}reports.read`,
   campaignsRead: `${SCOPE_PREFIX}campaigns.read`,
   broadcastsSend: `${SCOPE_PREFIX}broadcasts.send`,
+  rosterManage: `${SCOPE_PREFIX}roster.manage`,
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
@@ -56,7 +57,13 @@ export const isOfficer = (principal: Principal) => principal.role === 'officer';
 export const ROLE_GRANTS: Record<Role, { scopes: Scope[]; groups: string[] }> = {
   partner: { scopes: [SCOPES.reportsWrite, SCOPES.reportsRead, SCOPES.campaignsRead], groups: [] },
   officer: {
-    scopes: [SCOPES.reportsWrite, SCOPES.reportsRead, SCOPES.campaignsRead, SCOPES.broadcastsSend],
+    scopes: [
+      SCOPES.reportsWrite,
+      SCOPES.reportsRead,
+      SCOPES.campaignsRead,
+      SCOPES.broadcastsSend,
+      SCOPES.rosterManage,
+    ],
     groups: [GROUPS.officers],
   },
   member: { scopes: [], groups: [GROUPS.members] },

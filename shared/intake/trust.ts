@@ -22,9 +22,14 @@ export type TrustDecision = { accepted: true } | { accepted: false; reason: stri
 const bare = (a: string) => (a.match(/<([^<>\s]+@[^<>\s]+)>/)?.[1] ?? a).trim().toLowerCase();
 const is = (v: string | undefined, x: string) => (v ?? '').trim().toUpperCase() === x;
 
+/**
+ * `rosterAddresses`: the roster's own email addresses, trusted as reporters wherever they are
+ * hosted (a journalist's newsroom, a member's constituency mailbox); SPF or DKIM must still pass.
+ */
 export function decideTrust(
   input: TrustInput,
   config: Pick<LurewatchConfig, 'reporterDomains'>,
+  rosterAddresses?: { has(address: string): boolean },
 ): TrustDecision {
   const v = input.sesVerdicts;
   // A virus verdict stops everything: the caller must not parse the mail at all.
@@ -38,10 +43,10 @@ export function decideTrust(
   const domain = address.slice(at + 1).replace(/\.$/, '');
   const domains = config.reporterDomains.map((d) => d.toLowerCase().replace(/^\.|\.$/g, '')).filter(Boolean);
   const trustedDomain = domains.some((d) => domain === d || domain.endsWith(`.${d}`));
-  if (!trustedDomain) {
+  if (!trustedDomain && !rosterAddresses?.has(address)) {
     return {
       accepted: false,
-      reason: `reporter domain ${domain} is not one of the trusted reporter domains (${domains.join(', ') || 'none configured'})`,
+      reason: `reporter domain ${domain} is not one of the trusted reporter domains (${domains.join(', ') || 'none configured'}) and the address is not on the roster`,
     };
   }
   // SPF or DKIM must pass for the forward, or anyone could claim to be a member.

@@ -24,8 +24,15 @@ export class FileSubscriptionDirectory implements SubscriptionDirectory {
   }
 
   async subscribe(subscription: Omit<Subscription, 'id'>): Promise<void> {
-    // Locally every subscription is confirmed at once.
-    await this.save([...(await this.list()), { id: `local:${randomUUID()}`, ...subscription }]);
+    // Locally every subscription is confirmed at once. The CLI and the runtime's watcher may both
+    // sync after one import: an equal subscription is not added twice.
+    const current = await this.list();
+    const same = (s: Subscription) =>
+      s.protocol === subscription.protocol &&
+      s.endpoint === subscription.endpoint &&
+      [...s.audiences].sort().join() === [...subscription.audiences].sort().join();
+    if (current.some(same)) return;
+    await this.save([...current, { id: `local:${randomUUID()}`, ...subscription }]);
   }
 
   async unsubscribe(subscription: Subscription): Promise<void> {

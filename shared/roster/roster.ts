@@ -27,6 +27,8 @@ export type RosterEntry = z.infer<typeof RosterEntry>;
 export const Roster = z.object({
   importedAt: z.iso.datetime({ offset: true }),
   source: z.string().max(1024).optional(),
+  /** Who imported it: the officer's id from the API, or the CLI. */
+  importedBy: z.string().max(256).optional(),
   entries: z.array(RosterEntry),
 });
 export type Roster = z.infer<typeof Roster>;
@@ -61,9 +63,14 @@ export function audienceSize(roster: Roster, audience: Audience): AudienceSize {
   };
 }
 
-/** Where the roster comes from at run time: a file locally, whatever the deployment provides in AWS. */
+/** Where the roster comes from at run time: roster.json locally, the table in AWS. */
 export interface RosterSource {
   load(): Promise<Roster | undefined>;
+}
+
+/** A roster that can also be replaced, whole: an import never leaves half a roster visible. */
+export interface RosterStore extends RosterSource {
+  save(roster: Roster): Promise<void>;
 }
 
 export interface RosterLineError {

@@ -73,14 +73,39 @@ export function planSync(roster: Roster, current: Subscription[]): SyncPlan {
   };
 }
 
+export interface SyncFailure {
+  action: 'subscribe' | 'unsubscribe';
+  protocol: SubscriptionProtocol;
+  endpoint: string;
+  reason: string;
+}
+
+/** One subscription the provider refused does not hold up the others: each is tried, failures listed. */
 export async function syncSubscriptions(
   directory: SubscriptionDirectory,
   roster: Roster,
   options: { dryRun?: boolean } = {},
-): Promise<SyncPlan> {
+): Promise<SyncPlan & { failed: SyncFailure[] }> {
   const plan = planSync(roster, await directory.list());
-  if (options.dryRun) return plan;
-  for (const subscription of plan.remove) await directory.unsubscribe(subscription);
-  for (const subscription of plan.add) await directory.subscribe(subscription);
-  return plan;
+  const failed: SyncFailure[] = [];
+  if (options.dryRun) return { ...plan, failed };
+  const attempt = async (
+    action: SyncFailure['action'],
+    subscription: Omit<Subscription, 'id'>,
+    run: () => Promise<void>,
+  ) => {
+    try {
+      await run();
+    } catch (error) {
+      failed.push({
+        action,
+        protocol: subscription.protocol,
+        endpoint: subscription.endpoint,
+        reason: (error as Error).message,
+      });
+    }
+  };
+  for (const s of plan.remove) await attempt('unsubscribe', s, () => directory.unsubscribe(s));
+  for (const s of plan.add) await attempt('subscribe', s, () => directory.subscribe(s));
+  return { ...plan, failed };
 }

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { ALIASES, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from '../../infra/bundling.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const FUNCTIONS = ['api', 'ses-inbound', 'score-stream'] as const;
+export const FUNCTIONS = ['api', 'ses-inbound', 'score-stream', 'roster-sync'] as const;
 
 export async function benchBundles(): Promise<Record<string, number | string>> {
   // Inside the repo, so the externals (the AWS SDK the Lambda runtime provides) resolve from node_modules.

@@ -1,13 +1,14 @@
 /**
  * The members' warning end to end through `npm start`: the roster imported with the CLI, an
  * officer's preview and send, one member-warnings line in the outbox, a partner refused, and a
- * retried POST that sends nothing twice.
+ * retried POST that sends nothing twice; then the roster replaced over HTTP, with the
+ * subscriptions following it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fitsOneSms } from '../../shared/broadcast/gsm7.ts';
 import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
 
@@ -112,5 +113,52 @@ describe('broadcast, end to end', () => {
     expect(second.status).toBe(429);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(memberWarnings()).toHaveLength(1);
+  });
+
+  it('an officer replaces the roster over HTTP; subscriptions and audiences follow it', async () => {
+    const officer = await runtime.token('officer', 'duty-officer');
+    const csv = [
+      'name,role,party,email,mobile',
+      // Ben has left; Clare joins; Andrew's mobile is gone.
+      'Andrew Fenwick,MP,Labour,andrew.fenwick.mp@parliament.uk,',
+      'Clare Dunn,Baroness,Crossbench,clare.dunn@parliament.uk,07700 900003',
+    ].join('\n');
+    const put = await fetch(`${runtime.baseUrl}/v1/roster`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ stored: true, entries: 2, importedBy: 'duty-officer' });
+    const subscriptions = () =>
+      (
+        JSON.parse(readFileSync(join(runtime.dataDir, 'subscriptions.json'), 'utf8')) as {
+          endpoint: string;
+        }[]
+      )
+        .map((s) => s.endpoint)
+        .sort();
+    await vi.waitFor(
+      () =>
+        expect(subscriptions()).toEqual([
+          '+447700900003',
+          'andrew.fenwick.mp@parliament.uk',
+          'clare.dunn@parliament.uk',
+        ]),
+      { timeout: 10_000, interval: 100 },
+    );
+    const preview = await post(officer, { audience: 'members' }, {}, '?preview=true');
+    expect(((await preview.json()) as { recipients: unknown }).recipients).toEqual({
+      people: 2,
+      emails: 2,
+      sms: 1,
+    });
+    const partner = await runtime.token('partner', 'met-police');
+    const refused = await fetch(`${runtime.baseUrl}/v1/roster`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${partner}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(refused.status).toBe(403);
   });
 });

@@ -3,6 +3,7 @@
  * injected into every adapter. Nothing accepted is lost; no alert is doubled.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { EFFECT_LEASE_MS } from '../../shared/usecases/once.ts';
 import { eventually, type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
 
 const lure = (n: number) => ({
@@ -92,7 +93,13 @@ describe('reliability', () => {
       const statuses = await Promise.all(ids.map((id) => statusOf(runtime!, id, officer)));
       return statuses.every((s) => s === 'scored') ? true : undefined;
     }, 200_000);
-    // Give any stray redelivery time to show itself before counting.
+    // "Scored" is written before the alert goes out: an alert whose claim the killed process
+    // held follows once that claim's lease lapses (EFFECT_LEASE_MS), so wait for every alert...
+    await eventually(
+      () => ([...alertsPerReport(runtime!, ids).values()].every((c) => c >= 1) ? true : undefined),
+      EFFECT_LEASE_MS * 3,
+    );
+    // ...then give any stray redelivery time to show itself before counting.
     await new Promise((r) => setTimeout(r, 1500));
     const counts = alertsPerReport(runtime, ids);
     expect([...counts.entries()].filter(([, c]) => c !== 1)).toEqual([]);

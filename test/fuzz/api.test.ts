@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of every POST body: whatever arrives — valid, nearly valid or noise,
+ * Property-based fuzzing of every POST (and the roster PUT) body: whatever arrives — valid, nearly valid or noise,
  * with any content type and Idempotency-Key — the API answers with a 2xx or a 4xx problem,
  * never a 5xx; and the local runtime stays up under it.
  */
@@ -110,6 +110,56 @@ describe('fuzzing the handler (DynamoDB Local)', () => {
       );
     }, 120_000);
   }
+
+  /** Roster CSVs: the real header and plausible rows with hostile cells, or noise. */
+  const cell = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom(
+      'MP',
+      'Caseworker',
+      '07700 900001',
+      '+447700900002',
+      'a@parliament.uk',
+      '"',
+      '""',
+      ',',
+      '\r\n',
+    ),
+  );
+  const csv = fc.oneof(
+    fc
+      .array(fc.array(cell, { minLength: 0, maxLength: 6 }), { maxLength: 8 })
+      .map((rows) => ['name,role,party,email,mobile', ...rows.map((r) => r.join(','))].join('\n')),
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+  );
+
+  it('PUT /v1/roster never answers 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        csv,
+        fc.constantFrom('text/csv', 'text/csv; charset=utf-8', 'application/json', ''),
+        fc.option(fc.record({ dryRun: fc.constantFrom('true', 'false', 'yes') })),
+        fc.constantFrom('partner', 'officer', 'member'),
+        async (body, contentType, query, who) => {
+          const response = await api.handler(
+            apiEvent({
+              method: 'PUT',
+              path: '/v1/roster',
+              body,
+              headers: { 'content-type': contentType },
+              query: query ?? undefined,
+              claims: CLAIMS[who],
+            }),
+          );
+          expect(response.statusCode, `${response.statusCode} ${response.body}`).toBeLessThan(500);
+          if (response.statusCode >= 400)
+            expect(response.headers?.['content-type']).toBe('application/problem+json');
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 120_000);
 });
 
 describe('fuzzing the local runtime over HTTP', () => {

@@ -100,7 +100,7 @@ describe.each(STAGES)('stage %s', (stage) => {
       { Type: string; Metadata?: Record<string, string> }
     >;
     const functions = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     for (const [id, fn] of functions) {
       const assetDir = join(synths.get(stage)!.outdir, fn.Metadata!['aws:asset:path']!);
       const bundle = join(assetDir, 'index.mjs');

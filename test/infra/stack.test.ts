@@ -7,7 +7,10 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../infra/constructs/intake-api.ts';
 import type { StageConfig } from '../../infra/stage-config.ts';
-import { NEW_REPORTS_FILTER_PATTERN } from '../../shared/adapters/dynamodb/stream-filter.ts';
+import {
+  NEW_REPORTS_FILTER_PATTERN,
+  ROSTER_CHANGED_FILTER_PATTERN,
+} from '../../shared/adapters/dynamodb/stream-filter.ts';
 import { actionsOf, resourceByPrefix, roleStatements, type Statement, synthStage } from './synth.ts';
 
 const HANDLER_ENV = [
@@ -28,11 +31,13 @@ const ROLES = {
   api: 'IntakeApiApiHandlerRole',
   sesInbound: 'IntakeEmailSesInboundRole',
   scoreStream: 'ScoringScoreStreamRole',
+  rosterSync: 'RosterSyncHandlerRole',
 };
 const FUNCTIONS = {
   api: 'IntakeApiApiHandler',
   sesInbound: 'IntakeEmailSesInbound',
   scoreStream: 'ScoringScoreStream',
+  rosterSync: 'RosterSyncHandler',
 };
 
 let dev: Template;
@@ -102,7 +107,8 @@ describe('report store', () => {
 
 describe('scoring: the stream event source mapping', () => {
   it('scores only new reports, with partial batch failures, bisection, bounded retries and a DLQ', () => {
-    dev.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    // score-stream's and roster-sync's.
+    dev.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
     const [, esm] = resourceByPrefix(dev, 'AWS::Lambda::EventSourceMapping', 'Scoring');
     const [tableId] = resourceByPrefix(dev, 'AWS::DynamoDB::Table', 'ReportStoreTable');
     const [queueId] = resourceByPrefix(dev, 'AWS::SQS::Queue', 'ScoringDeadLetters');
@@ -130,7 +136,7 @@ describe('scoring: the stream event source mapping', () => {
   });
 
   it('sends failed records to a KMS-encrypted, TLS-only queue', () => {
-    for (const prefix of ['ScoringDeadLetters', 'IntakeEmailDeadLetters']) {
+    for (const prefix of ['ScoringDeadLetters', 'IntakeEmailDeadLetters', 'RosterSyncDeadLetters']) {
       const [, queue] = resourceByPrefix(dev, 'AWS::SQS::Queue', prefix);
       const [keyId] = resourceByPrefix(dev, 'AWS::KMS::Key', `${prefix}Key`);
       expect(queue.Properties).toMatchObject({
@@ -147,7 +153,45 @@ describe('scoring: the stream event source mapping', () => {
           ]),
         },
       },
-      2,
+      3,
+    );
+  });
+});
+
+describe('roster sync: the stream event source mapping', () => {
+  it('runs only on roster imports, one at a time, with retries and a DLQ', () => {
+    const [, esm] = resourceByPrefix(dev, 'AWS::Lambda::EventSourceMapping', 'RosterSync');
+    const [tableId] = resourceByPrefix(dev, 'AWS::DynamoDB::Table', 'ReportStoreTable');
+    const [queueId] = resourceByPrefix(dev, 'AWS::SQS::Queue', 'RosterSyncDeadLetters');
+    const [fnId, fn] = resourceByPrefix(dev, 'AWS::Lambda::Function', FUNCTIONS.rosterSync);
+    expect(esm.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      FunctionName: ref(fnId),
+      MaximumRetryAttempts: 3,
+      ParallelizationFactor: 1,
+      DestinationConfig: { OnFailure: { Destination: arnOf(queueId) } },
+    });
+    const filters = (esm.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([ROSTER_CHANGED_FILTER_PATTERN]);
+    expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
+  });
+
+  it('may manage the member-warnings subscriptions and read the table, nothing more', () => {
+    const statements = roleStatements(prod, ROLES.rosterSync);
+    const actions = statements.flatMap(actionsOf);
+    const [topicId] = resourceByPrefix(prod, 'AWS::SNS::Topic', 'AlertsMemberWarnings');
+    const sns = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')));
+    expect(sns.flatMap(actionsOf).sort()).toEqual([
+      'sns:GetSubscriptionAttributes',
+      'sns:ListSubscriptionsByTopic',
+      'sns:Subscribe',
+      'sns:Unsubscribe',
+    ]);
+    expect(sns.map((s) => s.Resource)).toEqual([ref(topicId)]);
+    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'sns:Publish'])
+      expect(actions).not.toContain(write);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:GetRecords']),
     );
   });
 });
@@ -155,7 +199,7 @@ describe('scoring: the stream event source mapping', () => {
 describe('functions', () => {
   it('all run nodejs22.x on arm64 with tracing, JSON logs into their own log group, source maps', () => {
     const functions = Object.entries(dev.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -401,10 +445,12 @@ describe('API', () => {
     prod.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'members' });
     prod.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
       Identifier: 'lurewatch',
-      Scopes: ['reports.write', 'reports.read', 'campaigns.read', 'broadcasts.send'].map((ScopeName) => ({
-        ScopeName,
-        ScopeDescription: Match.anyValue(),
-      })),
+      Scopes: ['reports.write', 'reports.read', 'campaigns.read', 'broadcasts.send', 'roster.manage'].map(
+        (ScopeName) => ({
+          ScopeName,
+          ScopeDescription: Match.anyValue(),
+        }),
+      ),
     });
   });
 
@@ -581,20 +627,20 @@ describe('observability', () => {
   it('alarms on dead letters, function errors and throttles, stream iterator age and API 5xx, to the ops topic', () => {
     const [opsTopicId] = resourceByPrefix(prod, 'AWS::SNS::Topic', 'AlertsOpsAlarms');
     const alarms = Object.values(prod.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(2 + 3 + 3 + 1 + 1);
+    expect(alarms).toHaveLength(3 + 4 + 4 + 1 + 1);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([ref(opsTopicId)]);
     }
     const byMetric = (name: string) => alarms.filter((a) => a.Properties.MetricName === name);
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(3);
     for (const a of byMetric('ApproximateNumberOfMessagesVisible')) {
       expect(a.Properties).toMatchObject({
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       });
     }
-    expect(byMetric('Errors')).toHaveLength(3);
-    expect(byMetric('Throttles')).toHaveLength(3);
+    expect(byMetric('Errors')).toHaveLength(4);
+    expect(byMetric('Throttles')).toHaveLength(4);
     expect(byMetric('IteratorAge')).toHaveLength(1);
     expect(byMetric('5XXError')).toHaveLength(1);
     prod.resourceCountIs('AWS::CloudWatch::Dashboard', 1);

@@ -16,7 +16,8 @@ const CALLER_CLAIMS: Record<Caller, Record<string, unknown> | null> = {
   // A misconfigured app client: the broadcast scope without the officers' group.
   scopedPartner: {
     client_id: 'rogue',
-    scope: 'lurewatch/broadcasts.send lurewatch/reports.read lurewatch/campaigns.read',
+    scope:
+      'lurewatch/broadcasts.send lurewatch/roster.manage lurewatch/reports.read lurewatch/campaigns.read',
   },
   officer: CLAIMS.officer!,
 };
@@ -119,6 +120,23 @@ const MATRIX: Record<string, Record<Caller, number>> = {
     scopedPartner: 403,
     officer: 404,
   },
+  getRoster: {
+    anonymous: 401,
+    member: 403,
+    partner: 403,
+    otherPartner: 403,
+    scopedPartner: 403,
+    officer: 200,
+  },
+  putRoster: {
+    anonymous: 401,
+    member: 403,
+    partner: 403,
+    otherPartner: 403,
+    // A partner client misconfigured with the roster scope is still not an officer.
+    scopedPartner: 403,
+    officer: 200,
+  },
 };
 
 const CAMPAIGN = '01HQ3K7ZD9V8X6W5T4S3R2Q1P0';
@@ -152,6 +170,13 @@ const BODIES: Record<string, unknown> = {
   createReportBatch: { reports: [report] },
   createBroadcast: { dryRun: true },
 };
+/** Bodies that are not JSON, with their media type. */
+const RAW_BODIES: Record<string, { contentType: string; body: string }> = {
+  putRoster: {
+    contentType: 'text/csv',
+    body: 'name,role,party,email,mobile\nAndrew Fenwick,MP,Labour,andrew.fenwick.mp@parliament.uk,',
+  },
+};
 
 describe('authorization matrix (handler alone)', () => {
   const cases = routes.flatMap((route) =>
@@ -165,12 +190,17 @@ describe('authorization matrix (handler alone)', () => {
     const id =
       operationId === 'getReport' ? ownReport : operationId.includes('Campaign') ? CAMPAIGN : MISSING;
     const body = BODIES[operationId];
+    const raw = RAW_BODIES[operationId];
     const response = await api.handler(
       apiEvent({
         method: route.method,
         path: route.path.replace('{id}', id),
-        headers: body ? { 'content-type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : null,
+        headers: raw
+          ? { 'content-type': raw.contentType }
+          : body
+            ? { 'content-type': 'application/json' }
+            : {},
+        body: raw ? raw.body : body ? JSON.stringify(body) : null,
         claims: CALLER_CLAIMS[caller],
       }),
     );

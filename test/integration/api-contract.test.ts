@@ -731,6 +731,112 @@ describe('broadcasts', () => {
   });
 });
 
+describe('the roster', () => {
+  const CSV = [
+    'name,role,party,email,mobile',
+    'Andrew Fenwick,MP,Labour,andrew.fenwick.mp@parliament.uk,07700 900001',
+    'Ben Carrow,Caseworker,,ben.carrow@parliament.uk,',
+    '"Dunn, Clare",Baroness,Crossbench,,+44 7700 900003',
+    'Dana Pike,Lobby correspondent,,dana.pike@news.example,',
+  ].join('\n');
+  const put = (init: { token?: string; raw?: string; contentType?: string; query?: string }, target = api) =>
+    call(
+      'putRoster',
+      {
+        method: 'PUT',
+        path: `/v1/roster${init.query ?? ''}`,
+        token: init.token,
+        raw: init.raw ?? CSV,
+        contentType: init.contentType ?? 'text/csv',
+      },
+      target,
+    );
+
+  it('an officer replaces the roster from CSV and reads back what each audience reaches', async () => {
+    const dry = await put({ token: tokens.officer, query: '?dryRun=true' });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ stored: false, entries: 4 });
+    // A dry run stores nothing: the roster in force is still the harness's three people.
+    expect(
+      (await call('getRoster', { method: 'GET', path: '/v1/roster', token: tokens.officer })).body,
+    ).toMatchObject({
+      entries: 3,
+    });
+
+    const stored = await put({ token: tokens.officer });
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({
+      stored: true,
+      entries: 4,
+      importedBy: 'duty-officer',
+      audiences: {
+        all: { people: 4, emails: 3, sms: 2 },
+        members: { people: 2, emails: 1, sms: 2 },
+        staff: { people: 1, emails: 1, sms: 0 },
+      },
+      subscriptions: { email: 3, sms: 2 },
+    });
+    const read = await call('getRoster', { method: 'GET', path: '/v1/roster', token: tokens.officer });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(
+      Object.fromEntries(Object.entries(stored.body).filter(([k]) => k !== 'stored')),
+    );
+    // Broadcast audiences follow the new roster at once.
+    const preview = await call('createBroadcast', {
+      method: 'POST',
+      path: '/v1/broadcasts?preview=true',
+      token: tokens.officer,
+      body: { audience: 'members' },
+    });
+    expect(preview.body.recipients).toEqual({ people: 2, emails: 1, sms: 2 });
+  });
+
+  it('refuses a CSV with bad lines, naming each line, and keeps the roster in force', async () => {
+    const before = (await call('getRoster', { method: 'GET', path: '/v1/roster', token: tokens.officer }))
+      .body;
+    const bad = `${CSV}\nNo Contact,MP,,,\nEve Hart,MP,,not-an-address,\nZed,,,zed@parliament.uk,0770`;
+    const refused = await put({ token: tokens.officer, raw: bad });
+    expect(refused.status).toBe(400);
+    const paths = refused.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['line/6', 'line/7/email', 'line/8/role', 'line/8/mobile']));
+    expect(refused.body.detail).toMatch(/nothing was imported/);
+    const header = await put({ token: tokens.officer, raw: 'name,email\nA,a@b.example' });
+    expect(header.status).toBe(400);
+    expect(header.body.errors[0].message).toMatch(/missing column/);
+    expect((await put({ token: tokens.officer, query: '?dryRun=maybe' })).status).toBe(400);
+    const after = (await call('getRoster', { method: 'GET', path: '/v1/roster', token: tokens.officer }))
+      .body;
+    expect(after).toEqual(before);
+  });
+
+  it('refuses other media types, oversize bodies, strangers and non-officers', async () => {
+    expect((await put({ token: tokens.officer, contentType: 'application/json', raw: '{}' })).status).toBe(
+      415,
+    );
+    const huge = `${CSV}\n${'x'.repeat(2 * 1024 * 1024)}`;
+    expect((await put({ token: tokens.officer, raw: huge })).status).toBe(413);
+    expect((await put({})).status).toBe(401);
+    expect((await call('getRoster', { method: 'GET', path: '/v1/roster' })).status).toBe(401);
+    expect((await put({ token: tokens.partner })).status).toBe(403);
+    expect((await put({ token: tokens.member })).status).toBe(403);
+    expect(
+      (await call('getRoster', { method: 'GET', path: '/v1/roster', token: tokens.partner })).status,
+    ).toBe(403);
+  });
+
+  it('answers 404 before any roster was imported', async () => {
+    const empty = await startApi({ roster: null });
+    try {
+      const token = await empty.token('officer', 'first-officer');
+      expect((await call('getRoster', { method: 'GET', path: '/v1/roster', token }, empty)).status).toBe(404);
+      expect((await put({ token }, empty)).status).toBe(200);
+      expect((await call('getRoster', { method: 'GET', path: '/v1/roster', token }, empty)).status).toBe(200);
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
 describe('the gateway', () => {
   it('serves the document publicly', async () => {
     const doc = await call('getOpenApi', { method: 'GET', path: '/v1/openapi.json' });

@@ -1,6 +1,6 @@
 /**
- * The API under test: the real handler and gateway, real DynamoDB Local, in-memory notifier,
- * roster and campaign store; plus an OpenAPI response validator (ajv, JSON Schema 2020-12).
+ * The API under test: the real handler and gateway, real DynamoDB Local (reports, broadcasts,
+ * the roster), in-memory notifier and campaign store; plus an OpenAPI response validator (ajv, JSON Schema 2020-12).
  */
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,7 @@ import { DynamoBroadcastStore } from '../../shared/adapters/dynamodb/broadcast-s
 import { DynamoEffectLedger } from '../../shared/adapters/dynamodb/effect-ledger.ts';
 import { DynamoIdempotencyKeys } from '../../shared/adapters/dynamodb/idempotency-keys.ts';
 import { DynamoReportRepository } from '../../shared/adapters/dynamodb/report-repository.ts';
+import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.ts';
 import type { Role } from '../../shared/auth/principal.ts';
 import { EMPTY_ROSTER } from '../../shared/campaigns/roster.ts';
 import { loadConfig } from '../../shared/config.ts';
@@ -83,10 +84,14 @@ export async function startApi(
     minIntervalMs?: number;
     rateLimit?: RateLimit;
     failPublish?: () => boolean;
+    /** The roster in the table at the start; null: none imported yet. */
+    roster?: Roster | null;
   } = {},
 ): Promise<ApiUnderTest> {
   const { db, tableName } = await freshTable('api');
   const repository = new DynamoReportRepository(db, tableName);
+  const roster = new DynamoRosterStore(db, tableName);
+  if (options.roster !== null) await roster.save(options.roster ?? ROSTER);
   const published: Publication[] = [];
   const campaigns = new MemoryCampaigns();
   const clock = { now: Date.now() };
@@ -107,8 +112,9 @@ export async function startApi(
     broadcasts: new DynamoBroadcastStore(db, tableName),
     idempotency: new DynamoIdempotencyKeys(db, tableName),
     campaigns,
-    roster: { load: async () => ROSTER },
+    roster,
     rosterIndex: () => EMPTY_ROSTER,
+    refreshRoster: async () => {},
     broadcastPolicy: {
       securityTeamPhone: '020 7946 0000',
       reportAddress: config.reportAddress,
@@ -183,7 +189,7 @@ export const CLAIMS: Record<string, Record<string, unknown>> = {
     username: 'duty-officer',
     'cognito:groups': 'security-officers',
     scope:
-      'lurewatch/reports.write lurewatch/reports.read lurewatch/campaigns.read lurewatch/broadcasts.send',
+      'lurewatch/reports.write lurewatch/reports.read lurewatch/campaigns.read lurewatch/broadcasts.send lurewatch/roster.manage',
   },
   member: { username: 'ben', 'cognito:groups': 'members', scope: '' },
 };

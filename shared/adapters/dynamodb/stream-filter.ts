@@ -18,3 +18,19 @@ export function matchesNewReportsFilter(record: StreamRecordLike): boolean {
   const image = record.dynamodb?.NewImage;
   return record.eventName === 'INSERT' && image?.type?.S === 'report' && image?.status?.S === 'received';
 }
+
+/**
+ * The filter for the roster sync: the roster pointer item was written (an import switched
+ * versions). Chunk items carry another type, so one import is one event, however large.
+ */
+export const ROSTER_CHANGED_FILTER_PATTERN = {
+  eventName: ['INSERT', 'MODIFY'],
+  dynamodb: { NewImage: { type: { S: ['roster'] } } },
+} as const;
+
+export function matchesRosterChangedFilter(record: StreamRecordLike): boolean {
+  return (
+    (record.eventName === 'INSERT' || record.eventName === 'MODIFY') &&
+    record.dynamodb?.NewImage?.type?.S === 'roster'
+  );
+}

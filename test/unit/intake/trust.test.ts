@@ -47,6 +47,19 @@ describe('decideTrust', () => {
     }
   });
 
+  it('trusts an address on the roster outside the reporter domains, still only with SPF or DKIM', () => {
+    const roster = new Set(['dana.pike@news.example']);
+    const from = (reporterAddress: string, sesVerdicts = pass) =>
+      decideTrust({ reporterAddress, sesVerdicts }, config, roster);
+    expect(from('Dana Pike <Dana.Pike@news.example>')).toEqual({ accepted: true });
+    // Her colleague is not on the roster; the roster does not open her whole domain.
+    expect(from('sam.lee@news.example').accepted).toBe(false);
+    expect(from('dana.pike@news.example', { ...pass, spf: 'FAIL', dkim: 'FAIL' })).toEqual({
+      accepted: false,
+      reason: expect.stringMatching(/neither SPF/),
+    });
+  });
+
   it('quarantines a virus verdict of FAIL before anything else', () => {
     const d = decideTrust(
       { reporterAddress: 'megan.price@parliament.uk', sesVerdicts: { ...pass, virus: 'FAIL' } },

@@ -63,15 +63,31 @@ describe('DynamoRosterStore', () => {
     expect(await store.load()).toEqual(big);
   });
 
-  it('replaces the roster whole, keeping only the current and the previous version', async () => {
+  it('replaces the roster whole, keeping the current, the previous and any recent version', async () => {
     const table = await freshTable('roster');
-    let n = 0;
-    const store = new DynamoRosterStore(table.db, table.tableName, () => `v${++n}`);
-    for (let k = 1; k <= 4; k++) await store.save(rosterOf(10 * k, `2026-11-25T0${k}:00:00.000Z`));
+    const hour = 3_600_000;
+    let now = Date.parse('2026-11-25T09:00:00Z');
+    const store = new DynamoRosterStore(table.db, table.tableName, { now: () => now });
+    const versions: string[] = [];
+    const storedVersions = async () =>
+      [...new Set((await itemsInRosterPartition(table)).map((i) => String(i.version)))].sort();
+    for (let k = 1; k <= 4; k++) {
+      await store.save(rosterOf(10 * k, new Date(now).toISOString()));
+      versions.push((await store.pointer())!.version);
+      now += 2 * hour;
+    }
     expect((await store.load())?.entries).toHaveLength(40);
-    expect(await store.pointer()).toMatchObject({ version: 'v4', previousVersion: 'v3' });
-    const versions = new Set((await itemsInRosterPartition(table)).map((i) => i.version).filter(Boolean));
-    expect([...versions].sort()).toEqual(['v3', 'v4']);
+    expect(await store.pointer()).toMatchObject({ version: versions[3], previousVersion: versions[2] });
+    expect(await storedVersions()).toEqual([versions[2], versions[3]]);
+
+    // Imports within the hour: a version that young is kept even when neither current nor
+    // previous, since it may be another officer's import about to switch.
+    for (const n of [5, 6, 7]) {
+      await store.save(rosterOf(n, new Date(now).toISOString()));
+      now += 60_000;
+    }
+    expect((await store.load())?.entries).toHaveLength(7);
+    expect(await storedVersions()).toHaveLength(3);
   });
 
   it('never lets a reader see half of one roster and half of another', async () => {

@@ -9,7 +9,9 @@
  *
  * The pointer's INSERT/MODIFY on the table stream is what starts the subscription sync
  * (functions/roster-sync). The current and the previous version are kept (a reader may still
- * be paging through the previous one); older versions are deleted after the switch.
+ * be paging through the previous one); older versions are deleted after the switch, but only
+ * once they are an hour old: a version that young may belong to an import still under way
+ * (two officers importing at once), whose pointer is about to name it.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -19,7 +21,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { decodeTime, ulid } from 'ulid';
 import { Roster, type RosterEntry, type RosterStore } from '../../roster/roster.ts';
 
 const PARTITION = 'ROSTER';
@@ -28,6 +30,8 @@ const VERSION_PREFIX = 'VERSION#';
 /** Well under DynamoDB's 400 KB item limit, leaving room for keys and attribute names. */
 const CHUNK_BYTES = 300_000;
 const BATCH_WRITE_LIMIT = 25;
+/** No import takes this long: an unreferenced version older than this is abandoned. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /** The stream filter for "the roster was replaced": only the pointer item carries this type. */
 export const ROSTER_POINTER_TYPE = 'roster';
@@ -66,11 +70,15 @@ export function chunkEntries(entries: readonly RosterEntry[], maxBytes = CHUNK_B
 const chunkKey = (version: string, n: number) => `${VERSION_PREFIX}${version}#${String(n).padStart(4, '0')}`;
 
 export class DynamoRosterStore implements RosterStore {
+  private readonly now: () => number;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly newVersion: () => string = ulid,
-  ) {}
+    options: { now?: () => number } = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** The pointer alone: one small read, enough to tell whether a cached roster is still current. */
   async pointer(): Promise<RosterPointer | undefined> {
@@ -101,7 +109,8 @@ export class DynamoRosterStore implements RosterStore {
 
   async save(input: Roster): Promise<void> {
     const roster = Roster.parse(input);
-    const version = this.newVersion();
+    // A ULID: sortable, and its time tells an abandoned version from one being written.
+    const version = ulid(this.now());
     const chunks = chunkEntries(roster.entries);
     await this.writeAll(
       chunks.map((entries, n) => ({
@@ -163,11 +172,21 @@ export class DynamoRosterStore implements RosterStore {
         }),
       );
       for (const item of page.Items ?? []) {
-        if (!keep.has(String(item.version))) stale.push({ PK: String(item.PK), SK: String(item.SK) });
+        const version = String(item.version);
+        if (!keep.has(version) && this.isAbandoned(version))
+          stale.push({ PK: String(item.PK), SK: String(item.SK) });
       }
       start = page.LastEvaluatedKey;
     } while (start);
     await this.writeAll(stale.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  private isAbandoned(version: string): boolean {
+    try {
+      return this.now() - decodeTime(version) > ABANDONED_AFTER_MS;
+    } catch {
+      return true; // not a ULID: not ours to keep
+    }
   }
 
   /** BatchWrite in groups of 25, retrying what DynamoDB hands back unprocessed. */

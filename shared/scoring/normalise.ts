@@ -5,6 +5,7 @@
  * words. Runs once per report; every regex here is linear.
  */
 import { CONFUSABLES } from './confusables.ts';
+import { expandTxtSpeak } from './txt-speak.ts';
 
 /** Longest text a rule scans: head and tail of longer texts (threats usually come last). */
 export const MAX_SCAN_CHARS = 24_000;
@@ -13,7 +14,7 @@ const TAIL_CHARS = 8_000;
 export interface NormalisedText {
   /** Lowercase ASCII skeleton, invisible characters removed, whitespace collapsed; digits kept. */
   plain: string;
-  /** `plain` with leetspeak inside words and "p a s s w o r d" spacing undone: what phrase rules match. */
+  /** `plain` with leetspeak inside words, "p a s s w o r d" spacing and text-speak (u, ur, abt) undone: what phrase rules match. */
   folded: string;
 }
 
@@ -101,7 +102,7 @@ export function normalise(input: string): NormalisedText {
   SPACED_LETTERS.lastIndex = 0;
   if (SPACED_LETTERS.test(folded)) folded = folded.replace(SPACED_LETTERS, (m) => m.replace(SPACED_SEP, ''));
   SPACED_LETTERS.lastIndex = 0;
-  return { plain, folded };
+  return { plain, folded: expandTxtSpeak(folded) };
 }
 
 export const EMPTY_TEXT: NormalisedText = { plain: '', folded: '' };

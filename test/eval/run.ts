@@ -2,6 +2,7 @@
  * `npm run eval`: scores the labelled corpus and prints precision, recall and false-positive
  * rate, overall and per category, for the tuning split and the holdout separately, and lists
  * every misclassified file. A lure counts as detected at verdict suspicious or malicious.
+ * Then the figures on the independent messages in test/fixtures/holdout (see holdout.ts).
  */
 import {
   corpusAvailable,
@@ -11,6 +12,7 @@ import {
   type Scored,
   scoreCorpus,
 } from './corpus.ts';
+import { printHoldoutFigures } from './holdout.ts';
 
 const pct = (x: number) => (Number.isNaN(x) ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
@@ -83,6 +85,10 @@ async function main() {
       rows.filter((r) => r.holdout),
       false,
     );
+  if (!tuning) {
+    console.log('\n== independent messages (test/fixtures/holdout, written without sight of the rules)');
+    printHoldoutFigures();
+  }
 }
 
 await main();

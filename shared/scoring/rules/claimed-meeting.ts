@@ -8,7 +8,22 @@ import type { Rule } from '../rule.ts';
 import { VENUE_OR_EVENT } from '../vocab.ts';
 
 const ENCOUNTER = words([
-  'we(?: first)? met',
+  'we(?: first| sort of| kind of| briefly| only briefly| properly| actually| did)? met',
+  'we were (?:very |only |briefly |quickly )*introduced',
+  '(?:i )?(?:saw|heard|watched) (?:you|your) (?:speak|talk|speech|panel|speaking|talking|presentation|present|on the panel)',
+  // "the girl from the Sports and Social", "a reminder of who I am from the Portcullis House thing"
+  '(?:the|that) (?:girl|guy|woman|man|lady|blonde|brunette|redhead|one) (?:from|at)(?: the)?',
+  'who i am (?:from|at)(?: the)?',
+  // "you won't place me - the embassy garden party": the not-remembering names the place.
+  '(?:remember|place|recogni[sz]e|recall) me[^a-z]{1,6}(?:from |at )?(?:the )?',
+  'you were (?:mobbed|surrounded|swamped|so busy|busy|rushed off)',
+  '(?:i|we) (?:was|were) (?:both )?(?:at|in) (?:the same|that|the) ',
+  'you (?:might|may|probably|will) remember me (?:as|from)',
+  '(?:caught|catching) your eye',
+  '(?:the|that) (?:one|girl|guy|woman|man|lady) (?:who|with the|in the)',
+  "(?:after|since) (?:the|that|last (?:week|night|month)(?:'s)?|friday's|thursday's|tuesday's|wednesday's|monday's) ",
+  '(?:introduced|introduction) (?:by|through|via) ',
+  '(?:your|the) (?:talk|speech|panel|session|q ?(?:and|&) ?a) (?:at|during|on)',
   "we'?ve met",
   '(?:i|we) met you',
   'meeting you',

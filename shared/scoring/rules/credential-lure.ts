@@ -10,7 +10,9 @@ import type { Rule } from '../rule.ts';
 const ACCOUNT =
   '(?:work|parliament(?:ary)?|microsoft|office|office 365|m365|o365|outlook|network|staff|corporate|intranet|sso|usual|email|e-mail|account|pass)';
 const CREDENTIAL = words([
-  `(?:sign|log)[- ]?(?:in|on)(?: again)? (?:with|using|to|via) (?:your )?${ACCOUNT}`,
+  `(?:sign(?:ing)?|log(?:ging)?)[- ]?(?:in|on)(?: again)? (?:with|using|to|via) (?:your )?${ACCOUNT}`,
+  '(?:sign|log)[- ]?(?:in|on) (?:to|into) your (?:[a-z]+ ){0,2}(?:account|portal|mailbox|profile)',
+  '(?:opened|accessed|viewed|unlocked|read) (?:only )?(?:by|after) (?:signing|logging) (?:in|on)',
   `(?:using|with|via) your ${ACCOUNT} (?:account|email|e-mail|login|credentials|details|password)`,
   '(?:asked|prompted|required|redirected|need|needs|have|has) to (?:sign|log)[- ]?(?:in|on)',
   '(?:ask|asks|asking|prompt|prompts)(?: you)? (?:to|for) (?:sign|log)[- ]?(?:in|on)',
@@ -28,7 +30,7 @@ const CREDENTIAL = words([
   'single sign-?on',
   'password (?:expires|expiry|will expire|has expired)',
   // "log in to resubmit", "sign in to view the document": a login as the price of the next step.
-  '(?:sign|log)[- ]?(?:in|on) (?:again )?(?:to|and) (?:resubmit|view|access|open|download|see|review|read|confirm|verify|restore|unlock|keep|avoid|continue|approve|release)',
+  '(?:sign|log)[- ]?(?:in|on) (?:again )?(?:to|and) (?:re-?submit|view|access|open|download|see|review|read|confirm|verify|restore|unlock|keep|avoid|continue|approve|release)',
   'mailbox (?:is )?(?:full|quota|storage|upgrade)',
 ]);
 

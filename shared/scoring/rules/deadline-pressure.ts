@@ -22,6 +22,7 @@ export const deadlinePressure = phraseRule({
     'right now',
     'time is running out',
     'clock is ticking',
+    'tick[- ]?tock',
   ]),
   weights: [0.12, 0.18],
 });

@@ -15,12 +15,14 @@ const DISCLOSE = words([
   "(?:i'?ll|i will|we'?ll|we will|i could|i might|i can|going to|gonna) (?:tell|inform|contact|message|call|email|show|send (?:it|them|this) to|go to)",
   '(?:saw|see|seeing|sees|find out|found out|hear about|know about|get hold of|read) (?:you|what you|this|these|them|it|the|about)',
   'copies (?:will|would|could|go|going)',
+  '(?:has|have|had) (?:already )?(?:expressed|shown|registered) (?:an )?interest',
   '(?:would|will|might|could) (?:find (?:them|it|this|these|that) (?:interesting|fascinating|revealing)|love to see|be (?:very |really )?interested (?:in|to see))',
 ]);
 const AUDIENCE = words([
   '(?:your|his|her) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
   'the (?:whips?|press|papers|newspapers|media|tabloids|party|public|internet|speaker|standards commissioner)',
-  '(?:a|three|two|several|some|the) (?:newspapers?|journalists?|reporters?|tabloids?)',
+  '(?:a|three|two|several|some|the) (?:[a-z]+ )?(?:newspapers?|journalists?|reporters?|tabloids?|editors?)',
+  'your constituents',
   "[a-z]+'s (?:wife|husband|partner|family|constituents|voters|party|whips?|colleagues|office|staff|boss|editor|association)",
   'newspapers?',
   'tabloids?',

@@ -34,6 +34,7 @@ import { riskyAttachment } from './risky-attachment.ts';
 import { secrecy } from './secrecy.ts';
 import { securityAdvisory } from './security-advisory.ts';
 import { sensitiveRequest } from './sensitive-request.ts';
+import { strangerContact } from './stranger-contact.ts';
 import { unsolicitedImage } from './unsolicited-image.ts';
 import { vagueNumberSource } from './vague-number-source.ts';
 
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   meetingRequest,
   vagueNumberSource,
   coldOpen,
+  strangerContact,
   // shared by all lure families
   secrecy,
   outOfBandContact,

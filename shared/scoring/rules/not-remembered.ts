@@ -8,10 +8,17 @@ import type { Rule } from '../rule.ts';
 
 const NOT_REMEMBERED = new RegExp(
   [
-    "\\b(?:you|u)\\b[^.?!\\n]{0,25}?\\b(?:don'?t|do not|didn'?t|did not|won'?t|wouldn'?t|will not|never|can'?t|cannot|not|no longer)\\b[^.?!\\n]{0,20}?\\b(?:remember(?:ing)?|recogni[sz]e[ds]?|recall|place)\\b(?: me| who i am| my face| then| at all|\\s*[.?!,)]|\\s*$)",
-    '\\b(?:forgot(?:ten)?) (?:me|all about me|who i am)\\b',
+    "\\b(?:you|u)\\b[^.?!\\n]{0,25}?\\b(?:don'?t|do not|didn'?t|did not|won'?t|wouldn'?t|will not|never|can'?t|cannot|not|no longer)\\b[^.?!\\n]{0,20}?\\b(?:remember(?:ing)?|recogni[sz]e[ds]?|recall|place)\\b(?: me| who i am| my face| then| at all| (?:lol|haha|ha|tbh|x|anyway|obviously|though|but)\\b|\\s*[.?!,)]|\\s*$)",
+    '\\b(?:forgot(?:ten)?) (?:me|all about me|who i am|(?:the|that|this) (?:girl|guy|woman|man|lady|one|person) (?:from|at))\\b',
+    '\\b(?:a )?remind(?:er)?(?: you)? of who i am\\b',
     "\\b(?:you'?ve|you have|you) (?:already |totally |completely |clearly )?forg(?:ot|otten)(?: me| already| about me| who i am|\\s*[.?!,]|\\s*$)",
-    '\\bno idea who i am\\b',
+    '\\b(?:no|not the (?:faintest|slightest)) (?:idea|clue) who (?:i am|this is)\\b',
+    "\\b(?:doubt|bet|expect|imagine|suspect) (?:you|u) (?:don'?t |won'?t |wouldn'?t |didn'?t )?(?:remember|recall|recogni[sz]e|place)\\b",
+    "\\b(?:wouldn'?t|won'?t|don'?t) blame you (?:if|for) (?:not )?(?:remembering|recalling|forgetting)\\b",
+    '\\b(?:slipped|slip) your mind\\b',
+    "\\b(?:i'?m|i am|i must be|clearly i'?m|obviously i'?m) (?:not (?:very |that )?memorable|(?:very |so |that )?forgettable|easy to forget)\\b",
+    '\\byou (?:must )?(?:meet|met|see|saw) (?:so many|hundreds of|loads of|a lot of|thousands of) (?:people|faces)\\b',
+    "\\b(?:in case|if) (?:you'?re|you are) wondering who (?:this is|i am)\\b",
     // "can't believe you don't remember our night": the shared moment instead of "me".
     "\\b(?:you|u) (?:don'?t|do not|didn'?t|can'?t|cannot) (?:even )?remember (?:our|that|the) (?:night|evening|chat|conversation|dance|kiss|drinks?|time|dinner)\\b",
     "\\b(?:do|don'?t|did|didn'?t) you (?:even |still )?remember me\\b",

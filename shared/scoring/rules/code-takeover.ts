@@ -12,7 +12,11 @@ const CODE = words([
   '(?:\\d|six)[- ]?digit (?:code|number|pin)',
   "(?:it'?ll|it will|should) (?:be|come) from whatsapp",
   'verification code',
+  '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',
 ]);
+
+const DELIVERS_CODE = /\b(?:code|pin|otp|passcode)(?: is|:)\s?\d{4,8}\b/;
+const WARNS_NOT_TO_SHARE = /\b(?:don'?t|do not|never) (?:share|give|tell|send|forward)\b|\bwill never ask\b/;
 
 export const codeTakeover: Rule = {
   id: 'spearphish.code-takeover',
@@ -20,6 +24,9 @@ export const codeTakeover: Rule = {
   kind: 'payload',
   reason: 'asks for a verification code (account takeover)',
   evaluate(view, ctx) {
+    // The code arriving is not someone asking for it: "Your verification code is 482913. Don't
+    // share it with anyone." is the service's own text, which a member may forward to ask.
+    if (DELIVERS_CODE.test(view.text.plain) && WARNS_NOT_TO_SHARE.test(view.text.plain)) return undefined;
     const hit = firstAffirmed(view.text.plain, CODE) ?? firstAffirmed(view.text.folded, CODE);
     if (hit === undefined) return undefined;
     const ours =

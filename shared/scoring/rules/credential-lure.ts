@@ -32,6 +32,7 @@ const CREDENTIAL = words([
   // "log in to resubmit", "sign in to view the document": a login as the price of the next step.
   '(?:sign|log)[- ]?(?:in|on) (?:again )?(?:to|and) (?:re-?submit|view|access|open|download|see|review|read|confirm|verify|restore|unlock|keep|avoid|continue|approve|release)',
   'mailbox (?:is )?(?:full|quota|storage|upgrade)',
+  '(?:update|confirm|verify|re-?enter) (?:your )?(?:bank|banking|payment|card|payroll|salary) (?:details|information|account)',
 ]);
 
 export const credentialLure: Rule = {

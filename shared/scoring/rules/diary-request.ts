@@ -18,6 +18,8 @@ export const diaryRequest = phraseRule({
     "where (?:will|is|'s) (?:he|she|your boss|the mp|the minister) (?:be|going|staying)",
     '(?:who|which) (?:he|she|your boss|the minister) (?:is )?(?:meeting|seeing)',
     '(?:any|what) (?:gossip|goss|inside info)',
+    '(?:secretary of state|minister|boss|pm|he|she|mp) is next (?:travelling|visiting|in|going|due)',
+    '(?:every|each) (?:stop|hotel|visit|engagement)',
     'what (?:are|is) (?:you|he|she|your office) working on',
   ]),
   weights: [0.3],

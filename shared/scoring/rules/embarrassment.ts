@@ -5,7 +5,9 @@ import { phraseRule } from '../phrase-rule.ts';
 const CUES = anyOf([
   words([
     'embarrass(?:ed|ing|ment)',
-    'mortified',
+    'mortif(?:ied|ying)',
+    'ashamed',
+    'too (?:shy|nervous) to',
     'cring(?:e|ing|ey|y)',
     'humiliat(?:ed|ing)',
     '(?:gone|going|turned|went|go) (?:bright |so |all )?red',

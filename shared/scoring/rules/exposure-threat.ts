@@ -17,6 +17,10 @@ const DISCLOSE = words([
   'copies (?:will|would|could|go|going)',
   '(?:has|have|had) (?:already )?(?:expressed|shown|registered) (?:an )?interest',
   '(?:would|will|might|could) (?:find (?:them|it|this|these|that) (?:interesting|fascinating|revealing)|love to see|be (?:very |really )?interested (?:in|to see))',
+  '(?:would|will|might|could) find [a-z ]{1,30}(?:interesting|fascinating|revealing|illuminating|enlightening)',
+  '(?:prefer|rather) [a-z ]{1,40}not (?:to )?(?:receive|see|know|hear|find out)',
+  '(?:send|share|show|forward|leak|post|publish|pass)(?:ing|ed)? (?:your|our|the|those|these|that|my) (?:[a-z]+ ){0,4}(?:to|with) (?:the|your|his|her|everyone|all)',
+  '(?:sees?|seeing|saw) everything',
 ]);
 const AUDIENCE = words([
   '(?:your|his|her) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
@@ -31,6 +35,8 @@ const AUDIENCE = words([
   'everyone (?:on|in) your (?:contact list|contacts|phone|address book|friends list)',
   'everyone you know',
   'local party chair',
+  'the chief whip',
+  '(?:your )?(?:constituency|local) (?:association|party|chair)',
   'party chair',
 ]);
 const TONE = words([

@@ -24,7 +24,11 @@ export const secrecy = phraseRule({
     '(?:delete|clear|wipe) (?:it|this|them|that) (?:after|afterwards|once)',
     "(?:wouldn'?t|would not|don'?t|do not) want (?:your )?(?:wife|husband|partner|office|staff|whips?|boss)(?: to)? (?:seeing|see|know|knowing|find out|finding out|reading)",
     'discretion (?:guaranteed|assured|is (?:guaranteed|assured))',
-    'just (?:the two of us|us two|you and me|you and i)',
+    'just (?:the two of us|us two|you and me|you and i|us)',
+    'for (?:discretion|the sake of discretion|privacy)',
+    '(?:nothing|none of it|never) (?:would|will) be attributed',
+    'non-?attributable',
+    '(?:it )?came from you',
   ]),
   weights: [0.2],
 });

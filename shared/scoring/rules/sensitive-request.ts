@@ -20,7 +20,8 @@ const ASK = words([
   'a (?:look|peek|glance) at',
   'sneak peek',
   'tell (?:me|us) (?:a (?:little|bit) |more |a little more )?about',
-  '(?:your|private) (?:insights?|views|thoughts) on',
+  '(?:your|private|personal|candid|frank|honest) (?:insights?|views|thoughts|take|read) on',
+  '(?:get|have|see) (?:the|a) (?:latest )?(?:draft|copy|version)',
   'in exchange for',
 ]);
 const RESTRICTED = words([
@@ -40,6 +41,10 @@ const RESTRICTED = words([
   '(?:internal|leaked) (?:documents?|papers|memos?|emails?)',
   'whip(?:ping)? (?:note|papers|list)',
   'voting intentions',
+  '(?:long|short)[- ]?list',
+  '(?:latest )?(?:draft|version) of the (?:annex|report|bill|statement|speech|briefing|submission|paper|amendments?)',
+  'annex',
+  '(?:where|how) the (?:[a-z]+ ){0,2}(?:inquiry|review|investigation|committee) is (?:heading|going|leaning)',
   'red box',
   '(?:a|your|his|her) (?:parliamentary )?pass(?: for)?',
   // Thinking not yet public: "the committee's thinking on", "your insights on the upcoming review".

@@ -1,12 +1,18 @@
 /**
- * `npm run eval -- --holdout` (or `npx tsx test/eval/holdout.ts`): the independent holdout in
- * test/fixtures/holdout/holdout.json — 120 messages written by someone who saw neither the
- * rules nor the corpus. Odd ids may be looked at when tuning; even ids are never looked at
- * (only their figures are printed, no texts), so they stay a fair estimate.
+ * Independent message sets in test/fixtures/holdout, written by people who saw neither the
+ * rules nor the corpus, scored the way `lurewatch score FILE` scores a member's file: mail as
+ * an .eml (From, Subject, body), chats and texts as a .txt, through the real intake.
+ *
+ * - holdout.json (120) and tuning-2.json (150): tuning sets; their misses may be read.
+ * - sealed-3.json (100): never read while tuning; only its figures are printed.
+ *
+ * `npx tsx test/eval/holdout.ts [--misses]` prints the figures (and the tuning sets' misses).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { assess, defaultScoringContext, type ReportLike } from '../../shared/scoring/index.ts';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type ScoreLine, scoreFile } from '../../shared/cli/score.ts';
+import { loadConfig } from '../../shared/config.ts';
 
 interface HoldoutMessage {
   id: string;
@@ -18,35 +24,54 @@ interface HoldoutMessage {
   text: string;
 }
 
-export const HOLDOUT_FILE = resolve(import.meta.dirname, '../fixtures/holdout/holdout.json');
-export const isSealed = (m: Pick<HoldoutMessage, 'id'>) => Number(m.id.replace(/\D/g, '')) % 2 === 0;
+const DIR = resolve(import.meta.dirname, '../fixtures/holdout');
+export const SETS = {
+  holdout: join(DIR, 'holdout.json'),
+  tuning2: join(DIR, 'tuning-2.json'),
+  sealed: join(DIR, 'sealed-3.json'),
+} as const;
 
-const ctx = defaultScoringContext({ protectedDomains: ['parliament.uk'] });
-
-/** A message as the intake would hand it over: mail with its sender, chats as one sender's words. */
-export function reportOf(m: HoldoutMessage): ReportLike {
+/** The file a member would hand over: an .eml for mail, a .txt for a chat or a text message. */
+function fileOf(m: HoldoutMessage, dir: string): string {
   if (m.channel === 'email') {
-    const address = m.from?.match(/<([^>]+)>/)?.[1] ?? m.from ?? 'unknown@example.test';
-    const displayName = m.from?.includes('<') ? m.from.slice(0, m.from.indexOf('<')).trim() : undefined;
-    return {
-      channel: 'email',
-      sender: { emails: [address], ...(displayName ? { displayName } : {}) },
-      subject: m.subject,
-      text: m.text,
-    };
+    const headers = [
+      `From: ${m.from ?? 'unknown@example.test'}`,
+      'To: member@parliament.uk',
+      `Subject: ${m.subject ?? ''}`,
+      'Date: Tue, 12 Nov 2024 10:00:00 +0000',
+      `Message-ID: <${m.id}@holdout.test>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+    ];
+    const path = join(dir, `${m.id}.eml`);
+    writeFileSync(path, `${headers.join('\r\n')}\r\n\r\n${m.text.replace(/\r?\n/g, '\r\n')}\r\n`);
+    return path;
   }
-  return { channel: m.channel, sender: { phones: ['+447700900999'] }, text: m.text };
+  const path = join(dir, `${m.id}.txt`);
+  writeFileSync(path, m.text);
+  return path;
 }
 
-export function scoreHoldout() {
-  const messages = JSON.parse(readFileSync(HOLDOUT_FILE, 'utf8')) as HoldoutMessage[];
-  return messages.map((m) => {
-    const a = assess(reportOf(m), ctx);
-    return { m, a, flagged: a.verdict !== 'benign' };
-  });
+export interface ScoredMessage {
+  m: HoldoutMessage;
+  line: ScoreLine;
+  flagged: boolean;
 }
 
-function figures(rows: ReturnType<typeof scoreHoldout>) {
+export async function scoreSet(file: string): Promise<ScoredMessage[]> {
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as HoldoutMessage[];
+  const dir = mkdtempSync(join(tmpdir(), 'lurewatch-holdout-'));
+  const config = loadConfig({});
+  const rows: ScoredMessage[] = [];
+  for (const m of messages) {
+    const line = await scoreFile(fileOf(m, dir), { config });
+    rows.push({ m, line, flagged: line.verdict !== undefined && line.verdict !== 'benign' });
+  }
+  return rows;
+}
+
+export function figures(rows: readonly ScoredMessage[]): string {
   const lures = rows.filter((r) => r.m.label === 'lure');
   const benign = rows.filter((r) => r.m.label === 'benign');
   const tp = lures.filter((r) => r.flagged).length;
@@ -61,24 +86,27 @@ function figures(rows: ReturnType<typeof scoreHoldout>) {
   return `n=${rows.length}  recall=${pct(tp / lures.length)} (${tp}/${lures.length}; ${perCategory})  FPR=${pct(fp / benign.length)} (${fp}/${benign.length})  precision=${pct(tp / (tp + fp || 1))}`;
 }
 
-export function printHoldoutFigures() {
-  const rows = scoreHoldout();
-  const open = rows.filter((r) => !isSealed(r.m));
-  const sealed = rows.filter((r) => isSealed(r.m));
-  console.log(`holdout, open half (odd ids, may be used for tuning):   ${figures(open)}`);
-  console.log(`holdout, sealed half (even ids, never looked at):        ${figures(sealed)}`);
-  return { open, sealed };
-}
-
-function main() {
-  const { open } = printHoldoutFigures();
-  const wrong = open.filter((r) => (r.m.label === 'lure') !== r.flagged);
-  console.log(wrong.length ? 'open half misclassified:' : 'open half misclassified: none');
-  for (const r of wrong) {
-    console.log(`  ${r.m.id} ${r.m.label}/${r.m.category} ${r.m.channel} score=${r.a.score} ${r.a.verdict}`);
-    console.log(`      ${r.m.text.replace(/\s+/g, ' ').slice(0, 300)}`);
-    for (const i of r.a.indicators) console.log(`      ${i.weight.toFixed(2)} ${i.id}: ${i.evidence}`);
+export async function printHoldoutFigures(options: { misses?: boolean } = {}) {
+  for (const [name, file] of Object.entries(SETS)) {
+    if (!existsSync(file)) continue;
+    const rows = await scoreSet(file);
+    const sealed = name === 'sealed';
+    console.log(
+      `${`${name}${sealed ? ' (never read while tuning)' : ' (tuning)'}`.padEnd(36)} ${figures(rows)}`,
+    );
+    if (!options.misses || sealed) continue;
+    for (const r of rows.filter((x) => (x.m.label === 'lure') !== x.flagged)) {
+      console.log(
+        `  ${r.m.id} ${r.m.label}/${r.m.category} ${r.m.channel} score=${r.line.score ?? r.line.error}`,
+      );
+      console.log(
+        `      ${(r.m.subject ? `[${r.m.subject}] ` : '') + r.m.text.replace(/\s+/g, ' ').slice(0, 400)}`,
+      );
+      for (const i of r.line.indicators ?? [])
+        console.log(`      ${i.weight.toFixed(2)} ${i.id}: ${i.evidence.slice(0, 100)}`);
+    }
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  await printHoldoutFigures({ misses: process.argv.includes('--misses') });

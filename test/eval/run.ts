@@ -87,7 +87,7 @@ async function main() {
     );
   if (!tuning) {
     console.log('\n== independent messages (test/fixtures/holdout, written without sight of the rules)');
-    printHoldoutFigures();
+    await printHoldoutFigures();
   }
 }
 

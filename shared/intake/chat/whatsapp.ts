@@ -34,6 +34,8 @@ const IOS =
 const SYSTEM_TEXT =
   /^(messages and calls are end-to-end encrypted|messages to this (chat|group) are now secured|.{0,80} (created|changed) (the )?group|.{0,80} changed (the subject|this group's icon|the group description)|.{0,80} (added|removed|left|joined using this group's invite link)\b|your security code with .* changed|.{0,60} changed their phone number|missed (voice|video) call|this chat is with a business account|disappearing messages)/i;
 const DELETED = /^(this message was deleted|you deleted this message)\.?$/i;
+/** The author of a timestamped line that names none (see parseWhatsApp). */
+export const UNKNOWN_AUTHOR = '(unknown sender)';
 
 /** Placeholders for media: the message is a photo/video/document we have no bytes of. */
 function mediaOf(text: string): AttachmentMeta | undefined {
@@ -138,6 +140,11 @@ export function parseWhatsApp(input: string, maxMessages = 5000): ParsedChat {
       body = rest;
     }
     author = author.replace(/^~\s*/, '').trim();
+    // A timestamped line with no author that is not a known notice is a message whose author
+    // was lost in the copying (a pasted chat, a partial export): kept, from an unknown sender,
+    // rather than dropped as a notice, so the lure's words are still read.
+    if (!author && body.trim() && !SYSTEM_TEXT.test(body.trim()) && !/^\u200e/.test(rest))
+      author = UNKNOWN_AUTHOR;
     const system = !author || SYSTEM_TEXT.test(body.trim());
     if (ios && system && author && /end-to-end encrypted/i.test(body)) chatName ??= author;
     const media = system ? undefined : mediaOf(body);

@@ -18,6 +18,8 @@ export const cultivationOffer = phraseRule({
     'five[- ]star',
     'invitation[- ]only',
     'advisory (?:board|panel|council)',
+    '(?:private |overseas |foreign )?(?:investors?|clients?|principals|sponsors) (?:[a-z ]{0,30})?(?:who|that) (?:would|will) (?:value|welcome|appreciate|like|love)',
+    'informal (?:exchange of views|conversations?|chats?|arrangement|consultancy)',
     '(?:\\u00a3|\\$)\\s?\\d[\\d,]* (?:per|a|an|for (?:a|each)) (?:short )?(?:call|hour|session|day|meeting|conversation)',
     '(?:parliamentary|political|westminster) insights?',
     '(?:trip|flight|flights|hotel|visit) (?:to [a-z]+ )?(?:paid for|on us|covered|is on me|our treat)',

@@ -23,6 +23,7 @@ export const deadlinePressure = phraseRule({
     'time is running out',
     'clock is ticking',
     'tick[- ]?tock',
+    "(?:i'?ll|i will) give you (?:until|till|\\d+|a (?:day|week))",
   ]),
   weights: [0.12, 0.18],
 });

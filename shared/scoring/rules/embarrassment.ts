@@ -7,6 +7,8 @@ const CUES = anyOf([
     'embarrass(?:ed|ing|ment)',
     'mortif(?:ied|ying)',
     'ashamed',
+    'kicking myself',
+    '(?:texting|messaging) a random',
     'too (?:shy|nervous) to',
     'cring(?:e|ing|ey|y)',
     'humiliat(?:ed|ing)',

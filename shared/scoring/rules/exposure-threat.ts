@@ -21,6 +21,7 @@ const DISCLOSE = words([
   '(?:prefer|rather) [a-z ]{1,40}not (?:to )?(?:receive|see|know|hear|find out)',
   '(?:send|share|show|forward|leak|post|publish|pass)(?:ing|ed)? (?:your|our|the|those|these|that|my) (?:[a-z]+ ){0,4}(?:to|with) (?:the|your|his|her|everyone|all)',
   '(?:sees?|seeing|saw) everything',
+  'deserves? to (?:know|see|hear)',
 ]);
 const AUDIENCE = words([
   '(?:your|his|her) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
@@ -36,6 +37,8 @@ const AUDIENCE = words([
   'everyone you know',
   'local party chair',
   'the chief whip',
+  '(?:every|each) (?:contact|person|one|name) (?:on|in) your (?:phone|contacts|address book|list|contact list)',
+  'your (?:chief of staff|private secretary|researcher|caseworker|agent|whip)',
   '(?:your )?(?:constituency|local) (?:association|party|chair)',
   'party chair',
 ]);

@@ -21,6 +21,8 @@ export const extortionDemand = phraseRule({
     "(?:i'?ll|i will|we'?ll|we will) delete (?:the lot|it all|everything)",
     '(?:^|[.!?] )pay(?: up| now)? or ',
     'the wallet (?:below|address)',
+    'come to (?:some|an|a) (?:arrangement|understanding|agreement)',
+    "let'?s talk (?:numbers|money|terms|price)",
     '(?:\\u00a3|\\$)\\s?\\d[\\d,.]*k?(?: and| &) (?:it|this|everything|they|them|the (?:photos|pictures|video|messages))(?: all)? (?:disappears?|goes away|go away|vanish(?:es)?|gets? deleted)',
     '(?:settle|resolve|conclude) (?:this|the matter|matters|it) (?:privately|quietly|discreetly|between us)',
     '(?:material|photos|pictures|video|recording|footage|images) will be (?:destroyed|deleted|erased)',

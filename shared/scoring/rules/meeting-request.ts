@@ -18,6 +18,7 @@ export const meetingRequest = phraseRule({
     'over (?:a )?(?:drink|coffee|dinner|lunch|glass of (?:wine|something))',
     '(?:take|taking) you (?:to|out (?:to|for)) (?:lunch|dinner|a drink|drinks)',
     'a drink (?:after|later|tonight|afterwards)',
+    '(?:got|have you got|do you have|any chance of) a (?:spare|free|quiet) (?:evening|night|hour|moment)',
     '(?:^|[.!?] )(?:drink|drinks|coffee|dinner)\\?',
     '(?:at|to|in) my hotel',
     '(?:return|give) (?:them|it) (?:to you )?in person',

@@ -18,6 +18,10 @@ const INSTITUTIONAL = words([
   'if you (?:receive|get|are contacted|have been contacted|are approached|have received|have been approached)',
   '(?:please|you should) (?:report|forward) (?:it|them|any|anything|suspicious|such)',
   'members and (?:their )?staff',
+  'heads[- ]up',
+  '(?:i|we) (?:got|had|received) (?:one of those|a (?:weird|dodgy|similar|strange|suspicious) (?:message|text|email|one))',
+  "(?:didn'?t|did not) (?:reply|respond|engage)",
+  '(?:sent|forwarded|reported|passed) (?:it|them|this|that)(?: on)? to (?:psd|pds|security|the security team|the service desk|them|it security)',
   '(?:all|any) (?:members|staff|pass holders)',
 ]);
 const WARNING = words([

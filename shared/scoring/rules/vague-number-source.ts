@@ -14,6 +14,7 @@ export const vagueNumberSource = phraseRule({
     '(?:a|one of your|our|some) (?:mutual )?friends?(?: of (?:yours|ours))?[^.?!]{0,40}(?:number|email|details|contact)',
     '(?:number|email|details|contact)[^.?!]{0,40}(?:from|off|via|through) (?:a|one of your|our|some) (?:mutual )?friend',
     'mutual friend',
+    "(?:i'?m|i am) a friend of [a-z]+",
     '(?:your|a|one of your) (?:colleague|friend|researcher|staffer|assistant|mate|contact)s?(?: of yours)? (?:gave|passed|shared|sent|forwarded) me your (?:number|details|email|contact)',
     'asked around',
     '(?:conference|delegate|event|party) (?:app|list|profile|directory|website)',

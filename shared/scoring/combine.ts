@@ -68,7 +68,10 @@ export function combine(fired: readonly Fired[]): Combined {
   // are the approach itself, so together they count for a little more than their sum.
   // Cues a context rule has damped (a known contact) hardly count, and neither does the pattern.
   const approachCues = indicators.filter(
-    (i) => i.weight >= 0.05 && (i.category === 'honeytrap' || (!i.category && i.id.startsWith('lure.'))),
+    (i) =>
+      i.weight >= 0.05 &&
+      i.id !== 'lure.deadline' &&
+      (i.category === 'honeytrap' || (!i.category && i.id.startsWith('lure.'))),
   );
   if (approachCues.length >= PATTERN_MIN_CUES) {
     const w = PATTERN_WEIGHT * (discount.content ?? 1);

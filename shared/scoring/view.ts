@@ -64,7 +64,8 @@ const SYSTEM_LINE =
   /^(?:\u200e)?(?:messages and calls are end-to-end encrypted|messages to this (?:chat|group) are now|.{0,80} (?:created group|added you|changed the subject|changed this group|left|joined using)|this message was deleted|you deleted this message|missed (?:voice|video) call|waiting for this message)/i;
 const MEDIA =
   /<media omitted>|<attached:[^>]{0,200}>|\b(?:image|photo|video|gif|sticker) omitted\b|\[(?:photo|image|picture|video)|\bimg-\d{8}-wa\d+/gi;
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{1,300}/gi;
+const URL_IN_TEXT =
+  /\b(?:https?:\/\/|www\.|(?=[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\/[^\s/]))[^\s<>"'()[\]{}]{1,300}/gi;
 const PHONE_AUTHOR = /^[\s+\d()\-\u202a\u202c\u200e\u00a0]{7,}$/;
 const INTIMATE =
   /[\u2764\u2665\u{1f49b}\u{1f499}\u{1f49a}\u{1f49c}\u{1f9e1}\u{1f5a4}\u{1f90d}\u{1f495}\u{1f496}\u{1f497}\u{1f493}\u{1f49e}\u{1f60d}\u{1f970}\u{1f618}\u{1f48b}\u{1f339}]/u;

@@ -35,6 +35,9 @@ const CREDENTIAL = words([
   '(?:update|confirm|verify|re-?enter) (?:your )?(?:bank|banking|payment|card|payroll|salary) (?:details|information|account)',
 ]);
 
+const ATTACHED_DOCUMENT =
+  /\battache?(?:d|ment)\b[^.?!\n]{0,60}\b(?:document|file|pdf|letter|questions|allegations|form|invoice|report)\b/;
+
 export const credentialLure: Rule = {
   id: 'spearphish.credential-lure',
   category: 'spearphish',
@@ -52,6 +55,10 @@ export const credentialLure: Rule = {
       return { weight: several ? 0.6 : 0.5, evidence: `${quote(hit)} with a link to ${foreign[0]!.host}` };
     }
     if (ours) return { weight: 0.12, evidence: `${quote(hit)} (sender and links are ours)` };
+    // Signing in to open an attachment is how an HTML-attachment phish harvests the password.
+    ATTACHED_DOCUMENT.lastIndex = 0;
+    if (ATTACHED_DOCUMENT.test(view.text.folded))
+      return { weight: 0.42, evidence: `${quote(hit)} to open an attached document` };
     return { weight: 0.35, evidence: quote(hit) };
   },
 };

@@ -18,7 +18,7 @@ const DISCLOSE = words([
   '(?:has|have|had) (?:already )?(?:expressed|shown|registered) (?:an )?interest',
   '(?:would|will|might|could) (?:find (?:them|it|this|these|that) (?:interesting|fascinating|revealing)|love to see|be (?:very |really )?interested (?:in|to see))',
   '(?:would|will|might|could) find [a-z ]{1,30}(?:interesting|fascinating|revealing|illuminating|enlightening)',
-  '(?:prefer|rather) [a-z ]{1,40}not (?:to )?(?:receive|see|know|hear|find out)',
+  '(?:prefer|rather) [a-z ]{1,70}not (?:to )?(?:receive|see|know|hear|find out)',
   '(?:send|share|show|forward|leak|post|publish|pass)(?:ing|ed)? (?:your|our|the|those|these|that|my) (?:[a-z]+ ){0,4}(?:to|with) (?:the|your|his|her|everyone|all)',
   '(?:sees?|seeing|saw) everything',
   'deserves? to (?:know|see|hear)',

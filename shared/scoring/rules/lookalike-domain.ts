@@ -4,6 +4,7 @@
  */
 import { lookalikeOf } from '../domains.ts';
 import type { Rule } from '../rule.ts';
+import { serviceImitated } from '../service-brands.ts';
 
 export const lookalikeDomain: Rule = {
   id: 'spearphish.lookalike-domain',
@@ -23,6 +24,11 @@ export const lookalikeDomain: Rule = {
     for (const u of view.urls) {
       const l = lookalikeOf(u.host, ctx.protectedDomains, ctx.brandTokens);
       if (l) return { weight: 0.5, evidence: `link to ${u.host} imitates ${l.imitates} (${l.how})` };
+    }
+    // Third-party services whose notices are copied (DocuSign, SharePoint, IPSA…).
+    for (const host of [...senders, ...view.urls.map((u) => u.host)]) {
+      const service = serviceImitated(host);
+      if (service) return { weight: 0.45, evidence: `${host} imitates ${service}` };
     }
     return undefined;
   },

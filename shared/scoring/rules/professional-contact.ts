@@ -5,6 +5,7 @@
  */
 import { isFreemail, isProtectedHost, lookalikeOf, registrableDomain } from '../domains.ts';
 import type { Rule } from '../rule.ts';
+import { serviceImitated } from '../service-brands.ts';
 
 export const professionalContact: Rule = {
   id: 'context.professional-contact',
@@ -18,7 +19,8 @@ export const professionalContact: Rule = {
       (d) =>
         !isFreemail(d) &&
         !isProtectedHost(d, ctx.protectedDomains) &&
-        !lookalikeOf(d, ctx.protectedDomains, ctx.brandTokens),
+        !lookalikeOf(d, ctx.protectedDomains, ctx.brandTokens) &&
+        !serviceImitated(d),
     );
     if (own.length === 0 || own.length !== view.senderDomains.length) return undefined;
     const regs = new Set(own.map(registrableDomain));

@@ -16,6 +16,7 @@ export const strangerContact = phraseRule({
     "you (?:don'?t|do not) (?:really )?know me",
     "you won'?t know (?:me|who this is)",
     'out of the blue',
+    "(?:sorry|apologies),? (?:this is|this'?s|if this is) (?:a bit |so )?(?:awkward|random|weird|strange)",
     '(?:sorry|apologies)(?: for the| for this)? random (?:message|text)',
     "(?:hope|hoping) you don'?t mind me (?:messaging|texting|writing|getting in touch)",
     '(?:forgive|excuse|pardon) (?:my|the|me for) (?:writing|messaging|texting|the informality|informality|the direct approach|getting in touch)',

@@ -71,6 +71,7 @@ export function combine(fired: readonly Fired[]): Combined {
     (i) =>
       i.weight >= 0.05 &&
       i.id !== 'lure.deadline' &&
+      i.id !== 'lure.language' &&
       (i.category === 'honeytrap' || (!i.category && i.id.startsWith('lure.'))),
   );
   if (approachCues.length >= PATTERN_MIN_CUES) {

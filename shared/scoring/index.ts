@@ -6,16 +6,21 @@ import type { Assessment, Report } from '../domain/report.ts';
 import { combine, type Fired } from './combine.ts';
 import type { ScoringContext } from './context.ts';
 import { topReasons } from './reasons.ts';
+import type { Rule } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { buildView, type ReportLike } from './view.ts';
 
 /** Bump when a rule, weight or threshold changes: stored assessments say which rules made them. */
-export const RULESET_VERSION = 'lurewatch-rules/1.1.0';
+export const RULESET_VERSION = 'lurewatch-rules/1.2.0';
 
-export function assess(report: Report | ReportLike, context: ScoringContext): Assessment {
+export function assess(
+  report: Report | ReportLike,
+  context: ScoringContext,
+  rules: readonly Rule[] = RULES,
+): Assessment {
   const view = buildView(report);
   const fired: Fired[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     let hit: ReturnType<typeof rule.evaluate>;
     try {
       hit = rule.evaluate(view, context);

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { type ScoreLine, scoreFile } from '../../shared/cli/score.ts';
 import { loadConfig } from '../../shared/config.ts';
 
-interface HoldoutMessage {
+export interface HoldoutMessage {
   id: string;
   label: 'lure' | 'benign';
   category: 'honeytrap' | 'spearphish' | 'sextortion' | 'none';
@@ -32,7 +32,7 @@ export const SETS = {
 } as const;
 
 /** The file a member would hand over: an .eml for mail, a .txt for a chat or a text message. */
-function fileOf(m: HoldoutMessage, dir: string): string {
+export function fileOf(m: HoldoutMessage, dir: string): string {
   if (m.channel === 'email') {
     const headers = [
       `From: ${m.from ?? 'unknown@example.test'}`,

@@ -21,6 +21,7 @@ import { kompromatClaim } from './kompromat-claim.ts';
 import { linkImitatesSender } from './link-imitates-sender.ts';
 import { linkTextMismatch } from './link-text-mismatch.ts';
 import { lookalikeDomain } from './lookalike-domain.ts';
+import { lureLanguage } from './lure-language.ts';
 import { meetingRequest } from './meeting-request.ts';
 import { newNumberClaim } from './new-number-claim.ts';
 import { notRemembered } from './not-remembered.ts';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   sensitiveRequest,
   deadlinePressure,
   cultivationOffer,
+  lureLanguage,
   // sextortion
   exposureThreat,
   kompromatClaim,

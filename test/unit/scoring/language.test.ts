@@ -1,0 +1,88 @@
+/**
+ * The language model: its features, its training (deterministic, learns which words point
+ * which way), the committed model being exactly what `npm run train` fits, and the rule's
+ * bounded, explained contribution.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../../shared/scoring/index.ts';
+import { featuresOf } from '../../../shared/scoring/language/features.ts';
+import { trainLanguageModel } from '../../../shared/scoring/language/train.ts';
+import { LANGUAGE_CAP, lureLanguageRule } from '../../../shared/scoring/rules/lure-language.ts';
+import { buildView } from '../../../shared/scoring/view.ts';
+import { corpusAvailable } from '../../eval/corpus.ts';
+import { MODEL_FILE, TRAINING_OPTIONS, trainingReports } from '../../eval/train-language-model.ts';
+import { ctx } from './helpers.ts';
+
+describe('featuresOf', () => {
+  it('reads words and neighbouring pairs, without stop words or the campaign aliases', () => {
+    const f = featuresOf("hi it's abi, we met at the reception x");
+    expect([...f]).toEqual(expect.arrayContaining(['hi', 'met', 'we met', 'met at', 'reception']));
+    expect(f.has('the')).toBe(false);
+    // Function words count only in pairs ("we met"), never alone.
+    expect(f.has('we')).toBe(false);
+    expect(f.has('abi')).toBe(false);
+    expect([...f].some((x) => x.includes('abi'))).toBe(false);
+  });
+});
+
+describe('trainLanguageModel', () => {
+  const examples = [
+    ...[
+      'we met at the bar, drink soon x',
+      'you do not remember me, drink?',
+      'lovely drink at the bar, just us x',
+    ].map((folded) => ({ folded, lure: true })),
+    ...[
+      'agenda for the committee meeting',
+      'minutes of the committee attached',
+      'the agenda and the minutes',
+    ].map((folded) => ({ folded, lure: false })),
+  ];
+  const options = { version: 't', epochs: 200, rate: 0.5, l2: 0.01 };
+
+  it('is deterministic and learns which words point which way', () => {
+    const a = trainLanguageModel(examples, options);
+    expect(trainLanguageModel(examples, options)).toEqual(a);
+    expect(a.weights.drink).toBeGreaterThan(0);
+    expect(a.weights.committee).toBeLessThan(0);
+    // A word seen in one message only is not learnt (that would be memorising it).
+    expect(a.weights.soon).toBeUndefined();
+  });
+
+  it('gives the rule a bounded weight with the words that weighed most', () => {
+    const rule = lureLanguageRule(trainLanguageModel(examples, options), 0.3);
+    const hit = rule.evaluate(buildView({ channel: 'sms', text: 'drink at the bar x' }), ctx);
+    expect(hit?.weight).toBeGreaterThan(0);
+    expect(hit?.weight).toBeLessThanOrEqual(0.3);
+    expect(hit?.evidence).toMatch(/lure-like: .*"drink"/);
+    expect(
+      rule.evaluate(buildView({ channel: 'email', text: 'committee agenda and minutes' }), ctx),
+    ).toBeUndefined();
+  });
+});
+
+describe('the committed model', () => {
+  it.skipIf(!corpusAvailable())(
+    'is exactly what npm run train fits from the tuning data',
+    async () => {
+      const trained = trainLanguageModel(await trainingReports(), TRAINING_OPTIONS);
+      expect(JSON.parse(readFileSync(MODEL_FILE, 'utf8'))).toEqual(trained);
+    },
+    60_000,
+  );
+
+  it('never decides alone: its largest contribution stays below "suspicious"', () => {
+    const a = assess(
+      {
+        channel: 'whatsapp',
+        sender: { phones: ['+447700900123'] },
+        text: "hi it's me again from the reception x",
+      },
+      ctx,
+    );
+    const language = a.indicators.find((i) => i.id === 'lure.language');
+    expect(language?.weight ?? 0).toBeLessThanOrEqual(LANGUAGE_CAP);
+    expect(LANGUAGE_CAP * 100).toBeLessThan(40);
+  });
+});

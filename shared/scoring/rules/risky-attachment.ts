@@ -34,16 +34,19 @@ export const riskyAttachment: Rule = {
   reason: 'carries a risky attachment',
   evaluate(view) {
     const names: Array<[string, string]> = view.attachments.map((a) => [a.name ?? '', a.contentType ?? '']);
-    CHAT_ATTACHMENT.lastIndex = 0;
-    let n = 0;
-    for (
-      let m = CHAT_ATTACHMENT.exec(view.text.plain);
-      m && n < 50;
-      m = CHAT_ATTACHMENT.exec(view.text.plain), n++
-    ) {
-      names.push([m[1]!.trim(), '']);
+    // The text is lowercase, so a marker is there only if this literal is.
+    if (view.text.plain.includes('<attached:')) {
+      CHAT_ATTACHMENT.lastIndex = 0;
+      let n = 0;
+      for (
+        let m = CHAT_ATTACHMENT.exec(view.text.plain);
+        m && n < 50;
+        m = CHAT_ATTACHMENT.exec(view.text.plain), n++
+      ) {
+        names.push([m[1]!.trim(), '']);
+      }
+      CHAT_ATTACHMENT.lastIndex = 0;
     }
-    CHAT_ATTACHMENT.lastIndex = 0;
     let best: [number, string, string] | undefined;
     for (const [name, type] of names) {
       const c = classify(name.trim(), type);

@@ -35,7 +35,26 @@ const SECOND_LEVEL = new Set([
   'com.mx',
 ]);
 
+/** A bounded memo: scoring sees the same few hosts, links and names again and again. */
+export function memo<V>(limit: number, fn: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as V;
+    const v = fn(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, v);
+    return v;
+  };
+}
+
+const hostOfMemo = memo(2000, parseHost);
+
 export function hostOf(url: string): string | undefined {
+  return hostOfMemo(url);
+}
+
+function parseHost(url: string): string | undefined {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
   try {
     const host = new URL(withScheme).hostname.toLowerCase().replace(/\.$/, '');
@@ -120,10 +139,36 @@ export interface Lookalike {
  * Whether `host` imitates one of `targets` (domains) or borrows one of `brandTokens`.
  * A host inside a target domain is never a lookalike of it.
  */
+const NO_BRANDS: readonly string[] = [];
+const lookalikeMemo = new WeakMap<
+  readonly string[],
+  WeakMap<readonly string[], (host: string) => Lookalike | undefined>
+>();
+
 export function lookalikeOf(
   host: string,
   targets: readonly string[],
-  brandTokens: readonly string[] = [],
+  brandTokens: readonly string[] = NO_BRANDS,
+): Lookalike | undefined {
+  // Memoised per (targets, brandTokens) pair of arrays: a context's arrays live as long as it.
+  let byBrands = lookalikeMemo.get(targets);
+  if (!byBrands) {
+    byBrands = new WeakMap();
+    lookalikeMemo.set(targets, byBrands);
+  }
+  let f = byBrands.get(brandTokens);
+  if (!f) {
+    f = memo(1000, (h) => computeLookalike(h, targets, brandTokens));
+    byBrands.set(brandTokens, f);
+  }
+  const l = f(host);
+  return l && { ...l };
+}
+
+function computeLookalike(
+  host: string,
+  targets: readonly string[],
+  brandTokens: readonly string[],
 ): Lookalike | undefined {
   if (targets.some((t) => isWithin(host, t))) return undefined;
   const visual = visualSkeleton(host);

@@ -3,6 +3,10 @@
  * quantifiers over overlapping classes); these helpers only bound how many matches are looked at.
  */
 
+import { compile, Matches, register, scanOf, unindexed } from './prefilter.ts';
+
+export { register, unindexed };
+
 const MAX_HITS = 50;
 // A negation governs the next few words of its clause ("will never ask you to share a code"),
 // but chats rarely punctuate: a kiss ("x") or a line break ends the clause, so "you do not
@@ -18,40 +22,48 @@ export function quote(s: string): string {
 
 /** First match of a global or sticky-free pattern. */
 export function first(text: string, re: RegExp): string | undefined {
-  re.lastIndex = 0;
-  const m = re.exec(text);
-  re.lastIndex = 0;
-  return m?.[0];
+  return firstMatch(text, re)?.[0];
+}
+
+/** First match (the exec array) of a global pattern, found through the literal prefilter. */
+export function firstMatch(text: string, re: RegExp): RegExpExecArray | null {
+  if (!re.global) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    return m;
+  }
+  return new Matches(text, compile(re)).next();
+}
+
+/** The matches of a global pattern in order, as a global exec loop from index 0 finds them. */
+export function matches(text: string, re: RegExp): Matches {
+  return new Matches(text, compile(re));
 }
 
 /** First match not preceded (within its clause) by a negation: "no login required" is no lure. */
 export function firstAffirmed(text: string, re: RegExp): string | undefined {
   if (!re.global) throw new Error('firstAffirmed needs a global pattern');
-  re.lastIndex = 0;
+  const it = matches(text, re);
   let hits = 0;
-  for (let m = re.exec(text); m && hits < MAX_HITS; m = re.exec(text), hits++) {
-    if (m[0] === '') re.lastIndex++;
+  for (let m = it.next(); m && hits < MAX_HITS; m = it.next(), hits++) {
+    if (m[0] === '') it.skipOne();
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (!NEGATION.test(before)) {
-      re.lastIndex = 0;
-      return m[0];
-    }
+    if (!NEGATION.test(before)) return m[0];
   }
-  re.lastIndex = 0;
   return undefined;
 }
 
 /** Distinct matched strings of a global pattern, up to `limit`. */
 export function distinct(text: string, re: RegExp, limit = 6): string[] {
   if (!re.global) throw new Error('distinct needs a global pattern');
-  re.lastIndex = 0;
+  const it = matches(text, re);
   const out = new Set<string>();
   let hits = 0;
-  for (let m = re.exec(text); m && hits < MAX_HITS && out.size < limit; m = re.exec(text), hits++) {
-    if (m[0] === '') re.lastIndex++;
+  for (let m = it.next(); m && hits < MAX_HITS && out.size < limit; m = it.next(), hits++) {
+    if (m[0] === '') it.skipOne();
     out.add(m[0].trim());
   }
-  re.lastIndex = 0;
   return [...out];
 }
 
@@ -67,29 +79,40 @@ export function nearPair(
   before = 60,
 ): { anchor: string; near: string } | undefined {
   if (!anchor.global) throw new Error('nearPair needs a global anchor');
-  anchor.lastIndex = 0;
+  const it = matches(text, anchor);
+  const nearC = compile(near);
   let hits = 0;
-  for (let m = anchor.exec(text); m && hits < MAX_HITS; m = anchor.exec(text), hits++) {
-    if (m[0] === '') anchor.lastIndex++;
-    const window = text.slice(Math.max(0, m.index - before), m.index + m[0].length + after);
+  for (let m = it.next(); m && hits < MAX_HITS; m = it.next(), hits++) {
+    if (m[0] === '') it.skipOne();
+    const from = Math.max(0, m.index - before);
+    const to = Math.min(text.length, m.index + m[0].length + after);
+    // `near` can only match in the window if one of its literals lies wholly inside it.
+    if (!scanOf(text).anyWithin(nearC, from, to)) continue;
+    const window = text.slice(from, to);
     near.lastIndex = 0;
     const n = near.exec(window);
     near.lastIndex = 0;
-    if (n) {
-      anchor.lastIndex = 0;
-      return { anchor: m[0], near: n[0] };
-    }
+    if (n) return { anchor: m[0], near: n[0] };
   }
-  anchor.lastIndex = 0;
   return undefined;
+}
+
+/** The source `anyOf` builds, for patterns assembled from parts. */
+export function anyOfSource(alternatives: readonly string[]): string {
+  return `(?:${alternatives.join('|')})`;
+}
+
+/** The source `words` builds, for patterns assembled from parts. */
+export function wordsSource(alternatives: readonly string[]): string {
+  return `\\b(?:${alternatives.join('|')})\\b`;
 }
 
 /** Builds a global, case-insensitive regex from alternatives (already-escaped sources). */
 export function anyOf(alternatives: readonly string[], flags = 'g'): RegExp {
-  return new RegExp(`(?:${alternatives.join('|')})`, flags);
+  return register(new RegExp(anyOfSource(alternatives), flags));
 }
 
 /** Wraps alternatives in word boundaries. */
 export function words(alternatives: readonly string[], flags = 'g'): RegExp {
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, flags);
+  return register(new RegExp(wordsSource(alternatives), flags));
 }

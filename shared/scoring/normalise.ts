@@ -5,11 +5,17 @@
  * words. Runs once per report; every regex here is linear.
  */
 import { CONFUSABLES } from './confusables.ts';
+import { noteVariant } from './prefilter.ts';
 import { expandTxtSpeak } from './txt-speak.ts';
 
-/** Longest text a rule scans: head and tail of longer texts (threats usually come last). */
-export const MAX_SCAN_CHARS = 24_000;
-const TAIL_CHARS = 8_000;
+/**
+ * Longest text a rule scans: the whole of anything intake accepts (a report's text is at most
+ * 400,000 characters); only longer input (a chat of thousands of messages) is cut to its head
+ * and tail (threats usually come last). The rules read a text through one literal scan (see
+ * prefilter.ts), so a lure in the middle of a long message is read like any other.
+ */
+export const MAX_SCAN_CHARS = 400_000;
+const TAIL_CHARS = 100_000;
 
 export interface NormalisedText {
   /** Lowercase ASCII skeleton, invisible characters removed, whitespace collapsed; digits kept. */
@@ -42,10 +48,13 @@ const QUOTES: Record<string, string> = {
   '\u201f': '"',
   '\u2033': '"',
 };
-const ODD_SPACE = /[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
-const SPACE_RUN = / {2,}/g;
+// Odd spaces become one space and runs of spaces one space, in one pass: a run of two or more
+// of either (a run of spaces after the odd ones became spaces), or a single odd one.
+const SPACES =
+  /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+// A look-alike digit or symbol next to a letter (written from the symbol: faster to search for).
+const LEET_PAIR = /[013457@$](?:(?<=[a-z].)|(?=[a-z]))/g;
 // A word mixing letters with look-alike digits/symbols ("p4ssw0rd", "l0g1n"); pure numbers are left alone.
-const HAS_LEET = /[a-z][013457@$]|[013457@$][a-z]/;
 const LEET_WORD = /\b[a-z0-9@$]*(?:[a-z][013457@$]|[013457@$][a-z])[a-z0-9@$]*/g;
 const LEET: Record<string, string> = {
   '0': 'o',
@@ -62,17 +71,33 @@ const LEET_CHAR = /[013457@$]/g;
 const SPACED_LETTERS = /\b(?:[a-z][ ._*-]){3,}[a-z]\b/g;
 const SPACED_SEP = /[ ._*-]/g;
 
-const mapChar = (ch: string) =>
-  QUOTES[ch] ??
-  CONFUSABLES[ch] ??
-  (ch === '\u2010' ||
-  ch === '\u2011' ||
-  ch === '\u2012' ||
-  ch === '\u2013' ||
-  ch === '\u2014' ||
-  ch === '\u2212'
-    ? '-'
-    : ch);
+const DASHES = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212'];
+
+/**
+ * A few ranges holding every non-ASCII character `mapChar` changes: text with none of them
+ * (plain ASCII plus emoji, most reports) skips the per-character mapping.
+ */
+const MAYBE_MAPPED = (() => {
+  const codes = [...Object.keys(QUOTES), ...Object.keys(CONFUSABLES), ...DASHES]
+    .filter((k) => k.length === 1 && k.charCodeAt(0) > 0x7f)
+    .map((k) => k.charCodeAt(0))
+    .sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const c of codes) {
+    const last = ranges[ranges.length - 1];
+    if (last && c - last[1] < 0x100) last[1] = c;
+    else ranges.push([c, c]);
+  }
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[${ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`);
+})();
+
+/** Any character skeleton's slow path would remove, decompose or map. */
+const SPECIAL = new RegExp(
+  `[${[INVISIBLE, DECOMPOSABLE, MAYBE_MAPPED].map((re) => re.source.slice(1, -1)).join('')}]`,
+);
+
+const mapChar = (ch: string) => QUOTES[ch] ?? CONFUSABLES[ch] ?? (DASHES.includes(ch) ? '-' : ch);
 
 /**
  * Lowercase ASCII skeleton: confusable letters (Cyrillic, Greek, IPA, fullwidth, maths) map to
@@ -80,14 +105,48 @@ const mapChar = (ch: string) =>
  * when the text needs it: most reports are plain ASCII plus emoji.
  */
 export function skeleton(input: string): string {
+  // Fast paths: plain ASCII (invisible characters are all non-ASCII), or nothing to remove,
+  // decompose or map (ASCII plus emoji: most reports); both give what the full path would.
+  if (!NON_ASCII.test(input) || !SPECIAL.test(input)) return input.toLowerCase();
   let s = INVISIBLE.test(input) ? input.replace(INVISIBLE_G, '') : input;
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   if (DECOMPOSABLE.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
-  return s.replace(NON_ASCII_G, mapChar).toLowerCase();
+  return (MAYBE_MAPPED.test(s) ? s.replace(NON_ASCII_G, mapChar) : s).toLowerCase();
 }
 
 function unleet(word: string): string {
   return word.replace(LEET_CHAR, (c) => LEET[c] ?? c);
+}
+
+const inLeetWord = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 /* @ */ || c === 36; /* $ */
+
+/**
+ * `text.replace(LEET_WORD, unleet)`, done only on the runs of word-or-leet characters that
+ * hold a leet pair: every LEET_WORD match lies inside such a run, and each run is rewritten
+ * with the character before it, so word boundaries read the same.
+ */
+function unleetWords(text: string, runs: number[]): string {
+  LEET_PAIR.lastIndex = 0;
+  let m = LEET_PAIR.exec(text);
+  if (!m) return text;
+  const n = text.length;
+  let out = '';
+  let pos = 0;
+  while (m) {
+    let r0 = m.index;
+    while (r0 > 0 && inLeetWord(text.charCodeAt(r0 - 1))) r0--;
+    let r1 = m.index + 1;
+    while (r1 < n && inLeetWord(text.charCodeAt(r1))) r1++;
+    const from = r0 > 0 ? r0 - 1 : 0;
+    out += text.slice(pos, from) + text.slice(from, r1).replace(LEET_WORD, unleet);
+    runs.push(r0, r1);
+    pos = r1;
+    LEET_PAIR.lastIndex = r1;
+    m = LEET_PAIR.exec(text);
+  }
+  LEET_PAIR.lastIndex = 0;
+  return out + text.slice(pos);
 }
 
 /** Clips very long input to its head and tail so no rule ever scans more than MAX_SCAN_CHARS. */
@@ -97,12 +156,20 @@ export function clipForScan(text: string): string {
 }
 
 export function normalise(input: string): NormalisedText {
-  const plain = skeleton(clipForScan(input)).replace(ODD_SPACE, ' ').replace(SPACE_RUN, ' ').trim();
-  let folded = HAS_LEET.test(plain) ? plain.replace(LEET_WORD, unleet) : plain;
+  const plain = skeleton(clipForScan(input)).replace(SPACES, ' ').trim();
+  const leetRuns: number[] = [];
+  let folded = unleetWords(plain, leetRuns);
   SPACED_LETTERS.lastIndex = 0;
   if (SPACED_LETTERS.test(folded)) folded = folded.replace(SPACED_LETTERS, (m) => m.replace(SPACED_SEP, ''));
   SPACED_LETTERS.lastIndex = 0;
-  return { plain, folded: expandTxtSpeak(folded) };
+  // Text-speak ("u", "abt") is written out last; it changes lengths, so only when it changed
+  // nothing can the prefilter derive the plain text's scan from the folded one's.
+  const expanded = expandTxtSpeak(folded);
+  // Unleeting keeps the length and changes only the leet runs: the prefilter then scans the
+  // plain text only around them.
+  if (expanded === folded && folded !== plain && folded.length === plain.length)
+    noteVariant(plain, folded, leetRuns);
+  return { plain, folded: expanded };
 }
 
 export const EMPTY_TEXT: NormalisedText = { plain: '', folded: '' };

@@ -62,6 +62,18 @@ export interface ScoringView {
 
 const SYSTEM_LINE =
   /^(?:\u200e)?(?:messages and calls are end-to-end encrypted|messages to this (?:chat|group) are now|.{0,80} (?:created group|added you|changed the subject|changed this group|left|joined using)|this message was deleted|you deleted this message|missed (?:voice|video) call|waiting for this message)/i;
+/**
+ * Only a message whose start holds one of these (in any case) can be a system line: the
+ * pattern reads at most its first 102 characters, and every branch contains one of them.
+ */
+const SYSTEM_HINT = /message|created group|added you|changed th| left|joined using|missed /i;
+
+function isSystemLine(text: string): boolean {
+  const t = text.trimStart();
+  if (!SYSTEM_HINT.test(t.length > 120 ? t.slice(0, 120) : t)) return false;
+  return SYSTEM_LINE.test(t);
+}
+
 const MEDIA =
   /<media omitted>|<attached:[^>]{0,200}>|\b(?:image|photo|video|gif|sticker) omitted\b|\[(?:photo|image|picture|video)|\bimg-\d{8}-wa\d+/gi;
 const URL_IN_TEXT =
@@ -81,18 +93,28 @@ function savedAsOf(author: string | undefined): SavedAs {
   return 'name';
 }
 
+// Every media marker contains '<' or '[', or "omitted" or "img-" in some case.
+const MEDIA_HINT = /omitted|img-/i;
+
 function countMedia(text: string): number {
+  if (!text.includes('<') && !text.includes('[') && !MEDIA_HINT.test(text)) return 0;
   return text.match(MEDIA)?.length ?? 0;
 }
+
+const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
 function urlsOf(report: ReportLike, rawText: string): ViewUrl[] {
   const out: ViewUrl[] = [];
   const seen = new Set<string>();
   const add = (url: string, text?: string) => {
-    const cleaned = url.replace(/[.,;:!?)]+$/, '');
+    if (out.length >= 100) return;
+    const cleaned = url.replace(TRAILING_PUNCTUATION, '');
+    const key = `${cleaned} ${text ?? ''}`;
+    // Repeats are dropped before the (costly) URL parse.
+    if (seen.has(key)) return;
     const host = hostOf(cleaned);
-    if (!host || seen.has(`${cleaned} ${text ?? ''}`) || out.length >= 100) return;
-    seen.add(`${cleaned} ${text ?? ''}`);
+    if (!host) return;
+    seen.add(key);
     out.push(text === undefined ? { url: cleaned, host } : { url: cleaned, host, text });
   };
   for (const u of report.urls ?? []) add(u.url, u.text);
@@ -102,6 +124,8 @@ function urlsOf(report: ReportLike, rawText: string): ViewUrl[] {
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+const IMAGE_TYPE = /^image\//i;
 
 const QUOTED_LINE = /^[ \t]*>/;
 const ATTRIBUTION = /^\s*On .{5,200} wrote:\s*$/;
@@ -121,26 +145,39 @@ export function withoutQuotedReply(text: string): string {
 }
 
 export function buildView(report: ReportLike): ScoringView {
-  const messages = (report.messages ?? []).filter((m) => !SYSTEM_LINE.test(m.text.trimStart()));
-  const isChat = messages.length > 0;
-  const fromSender = messages.filter((m) => !m.fromTarget);
-  const fromTarget = messages.filter((m) => m.fromTarget);
-  const senderRaw = isChat ? fromSender.map((m) => m.text).join('\n') : withoutQuotedReply(report.text ?? '');
+  // One pass over the chat: system lines dropped, the sender's and the target's words apart.
+  let kept = 0;
+  let firstFromTarget = false;
+  const senderTexts: string[] = [];
+  const targetTexts: string[] = [];
+  const authorSet = new Set<string>();
+  for (const m of report.messages ?? []) {
+    if (isSystemLine(m.text)) continue;
+    if (kept++ === 0) firstFromTarget = m.fromTarget === true;
+    if (m.fromTarget) targetTexts.push(m.text);
+    else {
+      senderTexts.push(m.text);
+      authorSet.add(m.author);
+    }
+  }
+  const isChat = kept > 0;
+  const senderRaw = isChat ? senderTexts.join('\n') : withoutQuotedReply(report.text ?? '');
   // A chat's subject is the reporter's forward subject, not the sender's words.
   const subject = report.subject && !isChat ? `${report.subject}\n` : '';
   const rawText = `${subject}${senderRaw}`;
   const sender = report.sender ?? {};
-  const authors = uniq(fromSender.map((m) => m.author));
-  const images =
-    countMedia(senderRaw) +
-    (report.attachments ?? []).filter((a) => a.isImage || /^image\//i.test(a.contentType ?? '')).length;
+  const authors = [...authorSet];
+  let imageAttachments = 0;
+  for (const a of report.attachments ?? [])
+    if (a.isImage || IMAGE_TYPE.test(a.contentType ?? '')) imageAttachments++;
+  const images = countMedia(senderRaw) + imageAttachments;
   let target: NormalisedText | undefined;
   return {
     channel: report.channel ?? 'other',
     isChat,
     text: normalise(rawText),
     get targetText() {
-      target ??= fromTarget.length ? normalise(fromTarget.map((m) => m.text).join('\n')) : EMPTY_TEXT;
+      target ??= targetTexts.length ? normalise(targetTexts.join('\n')) : EMPTY_TEXT;
       return target;
     },
     senderDomains: uniq((sender.emails ?? []).map(domainOfEmail).filter((d): d is string => !!d)),
@@ -152,9 +189,9 @@ export function buildView(report: ReportLike): ScoringView {
         .map((n) => skeleton(n).trim()),
     ),
     savedAs: savedAsOf(authors[0]),
-    senderMessages: fromSender.length,
-    targetMessages: fromTarget.length,
-    senderOpened: isChat && messages[0]?.fromTarget !== true,
+    senderMessages: senderTexts.length,
+    targetMessages: targetTexts.length,
+    senderOpened: isChat && !firstFromTarget,
     urls: urlsOf(report, rawText),
     images,
     attachments: report.attachments ?? [],

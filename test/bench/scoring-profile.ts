@@ -5,6 +5,7 @@
  * (add `--top 10` to print only the slowest rules).
  */
 import { assess, defaultScoringContext, RULES } from '../../shared/scoring/index.ts';
+import { scanUncached } from '../../shared/scoring/prefilter.ts';
 import { buildView, type ScoringView } from '../../shared/scoring/view.ts';
 import { bigMessage, corpus } from './scoring.bench.ts';
 
@@ -37,6 +38,9 @@ function profile(title: string, reports: ReturnType<typeof corpus>, top: number)
     const v = buildView(r);
     return v.targetText;
   });
+  // The literal prefilter's one pass over the folded text (part of the rules' time below).
+  const folded = reports.map((r) => buildView(r).text.folded);
+  const scan = perItem(folded, (t) => scanUncached(t));
   // Rules are timed inside a report-major loop, as assess runs them (each sees a fresh view).
   const ruleTotals = new Float64Array(RULES.length);
   const rounds = 5;
@@ -75,6 +79,7 @@ function profile(title: string, reports: ReturnType<typeof corpus>, top: number)
   console.log(`\n== ${title} (${reports.length} reports)`);
   console.log(`  assess total  ${total.toFixed(1)} µs  (${Math.round(1e6 / total)} reports/s of CPU)`);
   console.log(`  buildView     ${view.toFixed(1)} µs`);
+  console.log(`  literal scan  ${scan.toFixed(1)} µs  (folded text; inside the rules' time)`);
   console.log(`  rules (sum)   ${ruleSum.toFixed(1)} µs  (CPU; per rule: share of wall clock)`);
   for (const r of rules.sort((a, b) => b.us - a.us).slice(0, top))
     console.log(`    ${r.us.toFixed(2).padStart(7)} µs  ${r.id}`);

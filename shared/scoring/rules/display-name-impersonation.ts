@@ -2,7 +2,7 @@
  * A display name (or SMS sender id) copying one of our people or services from outside our
  * domains: "Parliamentary Digital Servlce <alerts@pds-help.example>", "ParlDigital".
  */
-import { boundedEditDistance, isProtectedHost } from '../domains.ts';
+import { boundedEditDistance, isProtectedHost, memo } from '../domains.ts';
 import { skeleton } from '../normalise.ts';
 import type { Rule } from '../rule.ts';
 
@@ -10,7 +10,9 @@ const SERVICE_WORDS =
   /\b(?:digital|it|service ?desk|helpdesk|help desk|support|admin|security|account|accounts|team|no-?reply|mail ?admin|system|ict)\b|digital|security|support/;
 
 /** "MORTON, Jane" and "Jane Morton" compare equal: letters only, tokens sorted. */
-function canonical(name: string): string {
+const canonical = memo(2000, canonicalOf);
+
+function canonicalOf(name: string): string {
   return skeleton(name)
     .replace(/[^a-z ]+/g, ' ')
     .split(' ')

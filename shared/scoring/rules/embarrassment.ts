@@ -1,9 +1,9 @@
 /** Professed embarrassment or hurt feelings: makes the target feel rude for not engaging. */
-import { anyOf, words } from '../match.ts';
+import { anyOfSource, register, wordsSource } from '../match.ts';
 import { phraseRule } from '../phrase-rule.ts';
 
-const CUES = anyOf([
-  words([
+const CUES = anyOfSource([
+  wordsSource([
     'embarrass(?:ed|ing|ment)',
     'mortif(?:ied|ying)',
     'ashamed',
@@ -34,7 +34,7 @@ const CUES = anyOf([
     'kill me now',
     'oh god',
     "i'?m (?:so )?shy",
-  ]).source,
+  ]),
   '[\\u{1f648}\\u{1f64a}\\u{1f633}\\u{1f605}\\u{1fae3}\\u{1f62c}\\u{1f97a}]',
 ]);
 
@@ -43,6 +43,6 @@ export const embarrassment = phraseRule({
   category: 'honeytrap',
   kind: 'content',
   reason: 'professes embarrassment or hurt at not being remembered',
-  pattern: new RegExp(CUES.source, 'gu'),
+  pattern: register(new RegExp(CUES, 'gu')),
   weights: [0.1, 0.16, 0.22],
 });

@@ -3,7 +3,7 @@
  * the whips, colleagues or the press. Needs the disclosure, the audience next to it, and either
  * a threatening condition ("unless", "it would be a shame if") or the compromising material.
  */
-import { nearPair, quote, words } from '../match.ts';
+import { firstMatch, nearPair, quote, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 const DISCLOSE = words([
@@ -77,9 +77,7 @@ export const exposureThreat: Rule = {
     const text = view.text.folded;
     const pair = nearPair(text, DISCLOSE, AUDIENCE, 80, 80);
     if (!pair) return undefined;
-    TONE.lastIndex = 0;
-    const tone = TONE.exec(text);
-    TONE.lastIndex = 0;
+    const tone = firstMatch(text, TONE);
     if (tone)
       return { weight: 0.5, evidence: `${quote(pair.anchor)} … ${quote(pair.near)}, ${quote(tone[0])}` };
     const material = nearPair(text, DISCLOSE, MATERIAL, 80, 80);

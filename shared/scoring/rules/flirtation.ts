@@ -2,11 +2,11 @@
  * Flattery and flirtation. Each cue alone is ordinary between partners and friends (the context
  * rules discount it there); from an unknown contact several together are the lure's tone.
  */
-import { anyOf, words } from '../match.ts';
+import { anyOfSource, register, wordsSource } from '../match.ts';
 import { phraseRule } from '../phrase-rule.ts';
 
-const CUES = anyOf([
-  words([
+const CUES = anyOfSource([
+  wordsSource([
     "(?:you'?re|you are|you were|you look(?:ed)?|you seemed|so) (?:so |really |very |such a |a )?(?:sweet|cute|gorgeous|handsome|hot|sexy|charming|adorable|fit|stunning|beautiful|dreamy|lovely about it|sweetheart|charmer|flirt)",
     'you look(?:ed)? (?:so |really )?(?:good|great|amazing|gorgeous|tired)',
     "(?:can'?t|cannot|couldn'?t) stop thinking about (?:you|our|that|it|last|the)",
@@ -56,9 +56,11 @@ const CUES = anyOf([
     'flirt(?:y|ing)?',
     '(?:the )?(?:funniest|most charming|best looking|cutest|nicest|most interesting|smartest) (?:man|woman|person|guy|girl|one) (?:in|at|there)',
     'xx+',
-  ]).source,
+  ]),
   '(?<=\\s|^)x(?=\\s|$|[.!?])',
-  '[\\u2764\\u{1f495}\\u{1f496}\\u{1f61a}\\u{1f618}\\u{1f609}\\u{1f607}\\u{1f60d}\\u{1f970}\\u{1f60f}\\u{1f48b}\\u{1f525}\\u{1f377}\\u{1f608}\\u{1fae6}\\u{1f61c}\\u{1f63b}\\u{1f498}]',
+  // Hearts and a kiss, apart: the prefilter anchors classes of up to 16 characters.
+  '[\\u2764\\u{1f495}\\u{1f496}\\u{1f61a}]',
+  '[\\u{1f618}\\u{1f609}\\u{1f607}\\u{1f60d}\\u{1f970}\\u{1f60f}\\u{1f48b}\\u{1f525}\\u{1f377}\\u{1f608}\\u{1fae6}\\u{1f61c}\\u{1f63b}\\u{1f498}]',
 ]);
 
 export const flirtation = phraseRule({
@@ -66,6 +68,6 @@ export const flirtation = phraseRule({
   category: 'honeytrap',
   kind: 'content',
   reason: 'flatters or flirts',
-  pattern: new RegExp(CUES.source, 'gu'),
+  pattern: register(new RegExp(CUES, 'gu')),
   weights: [0.08, 0.16, 0.24, 0.3],
 });

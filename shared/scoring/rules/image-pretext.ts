@@ -2,7 +2,7 @@
  * The pretext wrapped around an explicit photo: "oops, wrong chat… or was it", "delete that",
  * "a reminder of what you missed", or asking for a photo back ("your turn").
  */
-import { words } from '../match.ts';
+import { firstMatch, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 const PRETEXT = words([
@@ -34,9 +34,7 @@ export const imagePretext: Rule = {
   kind: 'content',
   reason: 'sends or asks for intimate photos under a pretext',
   evaluate(view) {
-    PRETEXT.lastIndex = 0;
-    const m = PRETEXT.exec(view.text.folded);
-    PRETEXT.lastIndex = 0;
+    const m = firstMatch(view.text.folded, PRETEXT);
     if (!m) return undefined;
     return { weight: view.images > 0 ? 0.3 : 0.16, evidence: `"${m[0]}"` };
   },

@@ -1,4 +1,5 @@
 /** The registered rules. Adding a signal = adding a rule file and one line here. */
+import { prepare } from '../prefilter.ts';
 import type { Rule } from '../rule.ts';
 import { authFailure } from './auth-failure.ts';
 import { claimedMeeting } from './claimed-meeting.ts';
@@ -86,3 +87,6 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+// Every rule's patterns are registered by now: build the literal prefilter at load time.
+prepare();

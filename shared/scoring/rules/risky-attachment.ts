@@ -35,16 +35,21 @@ export const riskyAttachment: Rule = {
   reason: 'carries a risky attachment',
   evaluate(view) {
     const names: Array<[string, string]> = view.attachments.map((a) => [a.name ?? '', a.contentType ?? '']);
-    CHAT_ATTACHMENT.lastIndex = 0;
-    let n = 0;
-    for (
-      let m = CHAT_ATTACHMENT.exec(view.text.plain);
-      m && n < 50;
-      m = CHAT_ATTACHMENT.exec(view.text.plain), n++
+    // The text is lowercase, so a marker or a named attachment is there only if these literals are.
+    const t = view.text.plain;
+    if (
+      t.includes('<attached:') ||
+      t.includes('attach') ||
+      t.includes('contains') ||
+      t.includes('enclosed')
     ) {
-      names.push([(m[1] ?? m[2])!.trim(), '']);
+      CHAT_ATTACHMENT.lastIndex = 0;
+      let n = 0;
+      for (let m = CHAT_ATTACHMENT.exec(t); m && n < 50; m = CHAT_ATTACHMENT.exec(t), n++) {
+        names.push([(m[1] ?? m[2])!.trim(), '']);
+      }
+      CHAT_ATTACHMENT.lastIndex = 0;
     }
-    CHAT_ATTACHMENT.lastIndex = 0;
     let best: [number, string, string] | undefined;
     for (const [name, type] of names) {
       const c = classify(name.trim(), type);

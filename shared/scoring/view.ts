@@ -76,8 +76,11 @@ function isSystemLine(text: string): boolean {
 
 const MEDIA =
   /<media omitted>|<attached:[^>]{0,200}>|\b(?:image|photo|video|gif|sticker) omitted\b|\[(?:photo|image|picture|video)|\bimg-\d{8}-wa\d+/gi;
-const URL_IN_TEXT =
-  /\b(?:https?:\/\/|www\.|(?=[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\/[^\s/]))[^\s<>"'()[\]{}]{1,300}/gi;
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{1,300}/gi;
+/** A link written without a scheme ("ipsa-payments.example/update"): a host, then a path. */
+const BARE_URL =
+  /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\/[^\s<>"'()[\]{}/][^\s<>"'()[\]{}]{0,299}/gi;
+const MAY_HAVE_BARE_URL = /[a-z0-9]\.[a-z]{2,12}\/[^\s/]/i;
 const PHONE_AUTHOR = /^[\s+\d()\-\u202a\u202c\u200e\u00a0]{7,}$/;
 const INTIMATE =
   /[\u2764\u2665\u{1f49b}\u{1f499}\u{1f49a}\u{1f49c}\u{1f9e1}\u{1f5a4}\u{1f90d}\u{1f495}\u{1f496}\u{1f497}\u{1f493}\u{1f49e}\u{1f60d}\u{1f970}\u{1f618}\u{1f48b}\u{1f339}]/u;
@@ -120,6 +123,14 @@ function urlsOf(report: ReportLike, rawText: string): ViewUrl[] {
   for (const u of report.urls ?? []) add(u.url, u.text);
   const scan = rawText.length > 50_000 ? rawText.slice(0, 50_000) : rawText;
   for (const m of scan.matchAll(URL_IN_TEXT)) add(m[0]);
+  if (MAY_HAVE_BARE_URL.test(scan)) {
+    // Links with a scheme are blanked first, so their hosts are not read a second time.
+    const blanked = scan.replace(URL_IN_TEXT, ' ');
+    for (const m of blanked.matchAll(BARE_URL)) {
+      const before = m.index > 0 ? blanked.charAt(m.index - 1) : '';
+      if (before !== '@') add(`https://${m[0]}`);
+    }
+  }
   return out;
 }
 

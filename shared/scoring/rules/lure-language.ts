@@ -4,7 +4,7 @@
  * word pairs, shared/scoring/language/). It catches phrasings no rule names, so it weighs
  * like one moderate signal, never a verdict alone; its evidence is the words that weighed most.
  */
-import { featuresOf } from '../language/features.ts';
+import { featureHash, featureHashesOf } from '../language/features.ts';
 import model from '../language/model.json' with { type: 'json' };
 import type { LanguageModel } from '../language/train.ts';
 import type { Rule } from '../rule.ts';
@@ -13,21 +13,25 @@ import type { Rule } from '../rule.ts';
 export const LANGUAGE_CAP = 0.3;
 
 export function lureLanguageRule(m: LanguageModel, cap = LANGUAGE_CAP): Rule {
-  const weights = new Map(Object.entries(m.weights));
+  // Looked up by hash: scoring walks the text without cutting a string out of it.
+  const byHash = new Map<number, { feature: string; weight: number }>();
+  for (const [feature, weight] of Object.entries(m.weights))
+    byHash.set(featureHash(feature), { feature, weight });
   return {
     id: 'lure.language',
     kind: 'content',
     reason: 'is worded like the lures we have seen',
     evaluate(view) {
-      const features = featuresOf(view.text.folded);
       let z = m.bias;
+      const seen = new Set<number>();
       const contributions: Array<[string, number]> = [];
-      for (const f of features) {
-        const w = weights.get(f);
-        if (w === undefined) continue;
-        z += w;
-        if (w > 0) contributions.push([f, w]);
-      }
+      featureHashesOf(view.text.folded, (hash) => {
+        const hit = byHash.get(hash);
+        if (hit === undefined || seen.has(hash)) return;
+        seen.add(hash);
+        z += hit.weight;
+        if (hit.weight > 0) contributions.push([hit.feature, hit.weight]);
+      });
       const p = 1 / (1 + Math.exp(-z));
       const weight = Math.min(cap, Math.max(0, cap * (p - 0.5) * 2));
       if (weight < 0.02) return undefined;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../shared/scoring/index.ts';
-import { featuresOf } from '../../../shared/scoring/language/features.ts';
+import { featureHash, featureHashesOf, featuresOf } from '../../../shared/scoring/language/features.ts';
 import { trainLanguageModel } from '../../../shared/scoring/language/train.ts';
 import { LANGUAGE_CAP, lureLanguageRule } from '../../../shared/scoring/rules/lure-language.ts';
 import { buildView } from '../../../shared/scoring/view.ts';
@@ -84,5 +84,22 @@ describe('the committed model', () => {
     const language = a.indicators.find((i) => i.id === 'lure.language');
     expect(language?.weight ?? 0).toBeLessThanOrEqual(LANGUAGE_CAP);
     expect(LANGUAGE_CAP * 100).toBeLessThan(40);
+  });
+});
+
+describe('feature hashing', () => {
+  it('walks to the same features whether it makes strings or only hashes', () => {
+    const text = "hi there, we met at the reception x it's me again!! you don't remember?? lol... send pics";
+    const fromStrings = new Set([...featuresOf(text)].map(featureHash));
+    const fromHashes = new Set<number>();
+    featureHashesOf(text, (h) => fromHashes.add(h));
+    expect(fromHashes).toEqual(fromStrings);
+  });
+
+  it('gives every feature of the committed model its own hash', () => {
+    const features = Object.keys(
+      JSON.parse(readFileSync(MODEL_FILE, 'utf8')).weights as Record<string, number>,
+    );
+    expect(new Set(features.map(featureHash)).size).toBe(features.length);
   });
 });

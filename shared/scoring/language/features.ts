@@ -3,7 +3,6 @@
  * rules read, so evasion tricks are already undone) and the pairs of neighbouring words, each
  * counted once per message. Short, stable, and the same at training and at scoring time.
  */
-const WORD = /[a-z][a-z']{1,24}/g;
 /**
  * Words that say nothing alone: function words and pronouns. They still count in pairs ("we
  * met", "remember me", "your wife"), where they carry the lure's voice; alone they only learn

@@ -21,6 +21,7 @@ const DISCLOSE = words([
   '(?:prefer|rather) [a-z ]{1,70}not (?:to )?(?:receive|see|know|hear|find out)',
   '(?:send|share|show|forward|leak|post|publish|pass)(?:ing|ed)? (?:your|our|the|those|these|that|my) (?:[a-z]+ ){0,4}(?:to|with) (?:the|your|his|her|everyone|all)',
   '(?:sees?|seeing|saw) everything',
+  '(?:gets?|getting|receives?|receiving) (?:a copy|copies|them|these|those|the lot|everything|the (?:photos?|pictures?|video|messages|screenshots))',
   'deserves? to (?:know|see|hear)',
 ]);
 const AUDIENCE = words([
@@ -68,6 +69,15 @@ const MATERIAL = words([
   'everything',
 ]);
 
+/** The conditions that make a threat even without a disclosure verb (not a bare "or your"). */
+const BARE_TONE = words([
+  'unless',
+  'or else',
+  "if you (?:don'?t|do not|refuse|won'?t|ignore|fail to)",
+  'otherwise',
+  'before (?:it|this) goes',
+]);
+
 export const exposureThreat: Rule = {
   id: 'sextortion.exposure-threat',
   category: 'sextortion',
@@ -76,7 +86,12 @@ export const exposureThreat: Rule = {
   evaluate(view) {
     const text = view.text.folded;
     const pair = nearPair(text, DISCLOSE, AUDIENCE, 80, 80);
-    if (!pair) return undefined;
+    if (!pair) {
+      // Said without a verb we list ("unless you pay, your wife…"): a condition right beside
+      // the audience is still the threat, weighed a little less.
+      const bare = nearPair(text, BARE_TONE, AUDIENCE, 80, 40);
+      return bare ? { weight: 0.3, evidence: `${quote(bare.anchor)} … ${quote(bare.near)}` } : undefined;
+    }
     const tone = firstMatch(text, TONE);
     if (tone)
       return { weight: 0.5, evidence: `${quote(pair.anchor)} … ${quote(pair.near)}, ${quote(tone[0])}` };

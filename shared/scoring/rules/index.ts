@@ -24,6 +24,7 @@ import { linkTextMismatch } from './link-text-mismatch.ts';
 import { lookalikeDomain } from './lookalike-domain.ts';
 import { lureLanguage } from './lure-language.ts';
 import { meetingRequest } from './meeting-request.ts';
+import { namedAttachment } from './named-attachment.ts';
 import { newNumberClaim } from './new-number-claim.ts';
 import { notRemembered } from './not-remembered.ts';
 import { officialChannel } from './official-channel.ts';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   documentShareLure,
   newNumberClaim,
   riskyAttachment,
+  namedAttachment,
   authFailure,
   replyToMismatch,
   // context that discounts

@@ -13,10 +13,9 @@ const ARCHIVE = /\.(?:zip|rar|7z|ace|cab|gz|tgz|tar|arj|lzh|xz|bz2)$/i;
 const DOUBLE = /\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|rtf)\s*\.[a-z0-9]{2,5}$/i;
 const RISKY_TYPE =
   /x-msdownload|x-msdos-program|x-dosexec|hta|x-ms-shortcut|vnd\.ms-word\.document\.macroenabled|macroenabled|x-iso9660-image|x-apple-diskimage/i;
-const CHAT_ATTACHMENT =
-  /<attached:\s*([^>]{1,200})>|\b(?:attachments?|attached|contains|enclosed)\s?:?\s([\w ()&,'-]{1,100}\.[a-z0-9]{2,5})\b/gi;
+const CHAT_ATTACHMENT = /<attached:\s*([^>]{1,200})>/gi;
 
-function classify(name: string, type: string): [number, string] | undefined {
+export function classify(name: string, type: string): [number, string] | undefined {
   if (DOUBLE.test(name) && (EXECUTABLE.test(name) || HTML.test(name)))
     return [0.6, 'disguised double extension'];
   if (EXECUTABLE.test(name)) return [0.6, 'executable or script'];

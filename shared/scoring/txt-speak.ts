@@ -40,7 +40,8 @@ const TXT: Record<string, string> = {
   v: 'very',
 };
 const TXT_WORD = new RegExp(`(?<![\\w'@./-])(?:${Object.keys(TXT).join('|')})(?![\\w'@/-]|\\.\\w)`, 'g');
-const ANY_TXT = new RegExp(TXT_WORD.source);
+// A cheap first look (word boundaries only); the exact test runs only where it finds something.
+const ANY_TXT = new RegExp(`\\b(?:${Object.keys(TXT).join('|')})\\b`);
 
 export function expandTxtSpeak(text: string): string {
   return ANY_TXT.test(text) ? text.replace(TXT_WORD, (w) => TXT[w] ?? w) : text;

@@ -22,7 +22,7 @@ const ENCOUNTER = words([
   '(?:caught|catching) your eye',
   '(?:the|that) (?:one|girl|guy|woman|man|lady) (?:who|with the|in the)',
   '(?:introduced|introduction) (?:by|through|via) ',
-  '(?:your|the) (?:talk|speech|panel|session|q ?(?:and|&) ?a) (?:at|during|on)',
+  '(?:your|the) (?:talk|speech|panel|session) (?:at|during|on)',
   "we'?ve met",
   '(?:i|we) met you',
   'meeting you',

@@ -13,34 +13,41 @@ import type { Rule } from '../rule.ts';
 export const LANGUAGE_CAP = 0.3;
 
 export function lureLanguageRule(m: LanguageModel, cap = LANGUAGE_CAP): Rule {
-  // Looked up by hash: scoring walks the text without cutting a string out of it.
-  const byHash = new Map<number, { feature: string; weight: number }>();
-  for (const [feature, weight] of Object.entries(m.weights))
-    byHash.set(featureHash(feature), { feature, weight });
+  // Looked up by hash: scoring walks the text without cutting a string out of it. Seen features
+  // are stamped with the call's number, so a call allocates nothing but its result.
+  const indexOf = new Map<number, number>();
+  const features = Object.keys(m.weights);
+  const weightOf = Float64Array.from(features.map((f) => m.weights[f]!));
+  features.forEach((f, i) => indexOf.set(featureHash(f), i));
+  const seenIn = new Uint32Array(features.length);
+  let call = 0;
+  let z = 0;
+  let best: number[] = [];
+  const visit = (hash: number) => {
+    const i = indexOf.get(hash);
+    if (i === undefined || seenIn[i] === call) return;
+    seenIn[i] = call;
+    z += weightOf[i]!;
+    if (weightOf[i]! > 0) best.push(i);
+  };
   return {
     id: 'lure.language',
     kind: 'content',
     reason: 'is worded like the lures we have seen',
     evaluate(view) {
-      let z = m.bias;
-      const seen = new Set<number>();
-      const contributions: Array<[string, number]> = [];
-      featureHashesOf(view.text.folded, (hash) => {
-        const hit = byHash.get(hash);
-        if (hit === undefined || seen.has(hash)) return;
-        seen.add(hash);
-        z += hit.weight;
-        if (hit.weight > 0) contributions.push([hit.feature, hit.weight]);
-      });
+      call = (call + 1) >>> 0 || 1;
+      z = m.bias;
+      best = [];
+      featureHashesOf(view.text.folded, visit);
       const p = 1 / (1 + Math.exp(-z));
       const weight = Math.min(cap, Math.max(0, cap * (p - 0.5) * 2));
       if (weight < 0.02) return undefined;
-      contributions.sort((a, b) => b[1] - a[1]);
+      best.sort((a, b) => weightOf[b]! - weightOf[a]!);
       return {
         weight: Math.round(weight * 100) / 100,
-        evidence: `${Math.round(p * 100)}% lure-like: ${contributions
+        evidence: `${Math.round(p * 100)}% lure-like: ${best
           .slice(0, 4)
-          .map(([f]) => `"${f}"`)
+          .map((i) => `"${features[i]}"`)
           .join(', ')}`,
       };
     },

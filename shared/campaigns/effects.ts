@@ -2,6 +2,11 @@
  * Exactly-once announcements of a campaign's state changes, and the follow-ups to reporters.
  * Every effect is keyed by the change itself in the EffectLedger, so running this again for the
  * same state (a redelivered batch, a retried function) publishes nothing new.
+ *
+ * A campaign's due changes grow with it (one key per identifier announced since it formed), and
+ * every report of the campaign runs through them: the keys are read from the ledger in one batch
+ * first (completedEffects) and only those not yet done are claimed. The claim stays the authority;
+ * the read only skips keys that are done, which is final.
  */
 import { composeCampaignAlert } from '../alerts/campaign-alert.ts';
 import type { EffectLedger, Mailer, Notifier } from '../domain/ports.ts';
@@ -23,6 +28,32 @@ export interface EffectDeps {
 const MAX_SWEEP = 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** Every ledger key announce() and followUps() might claim for this campaign and report. */
+export function effectKeys(
+  campaign: Campaign,
+  thresholds: readonly number[],
+  self: { reportId: string; reporterEmail?: string },
+): string[] {
+  if (!campaign.formed || campaign.mergedInto) return [];
+  const keys: string[] = [];
+  for (const change of dueChanges(campaign, thresholds))
+    keys.push(...(change.kind === 'campaign-new-identifier' ? change.keys : [change.key]));
+  keys.push(followUpSweepKey(campaign));
+  if (self.reporterEmail) keys.push(followUpKey(self.reportId));
+  return keys;
+}
+
+/** The keys already done, in one batched read (nothing, if the ledger cannot tell). */
+export async function completedEffects(
+  ledger: EffectLedger,
+  keys: readonly string[],
+): Promise<ReadonlySet<string>> {
+  if (keys.length === 0 || !ledger.completed) return NONE;
+  return ledger.completed(keys);
+}
+
 /** Claims each key, waiting out another attempt's lease; returns the keys this call now holds. */
 async function claimEach(ledger: EffectLedger, keys: readonly string[]): Promise<string[]> {
   const held: string[] = [];
@@ -39,10 +70,19 @@ async function claimEach(ledger: EffectLedger, keys: readonly string[]): Promise
   return held;
 }
 
-/** Publishes what is due for the campaign; returns the alert kinds published by this call. */
-export async function announce(deps: EffectDeps, campaign: Campaign, reportId: string): Promise<string[]> {
+/**
+ * Publishes what is due for the campaign; returns the alert kinds published by this call.
+ * `done`: keys known to be completed (completedEffects), skipped without a claim.
+ */
+export async function announce(
+  deps: EffectDeps,
+  campaign: Campaign,
+  reportId: string,
+  done: ReadonlySet<string> = NONE,
+): Promise<string[]> {
   const published: string[] = [];
   for (const change of dueChanges(campaign, deps.thresholds)) {
+    if (change.kind !== 'campaign-new-identifier' && done.has(change.key)) continue;
     if (change.kind === 'campaign-formed') {
       const done = await once(deps.ledger, change.key, async () => {
         const { messageId } = await deps.notifier.publish(
@@ -72,7 +112,10 @@ export async function announce(deps: EffectDeps, campaign: Campaign, reportId: s
       if (done) published.push(change.kind);
     } else {
       // One alert for the identifiers this call claimed; each identifier is announced once.
-      const held = await claimEach(deps.ledger, change.keys);
+      const held = await claimEach(
+        deps.ledger,
+        change.keys.filter((key) => !done.has(key)),
+      );
       if (held.length === 0) continue;
       const fresh = change.identifiers.filter((_, i) => held.includes(change.keys[i]!));
       let messageId: string;
@@ -117,10 +160,17 @@ export async function followUps(
   deps: EffectDeps,
   campaign: Campaign,
   self: { reportId: string; reporterEmail?: string },
+  done: ReadonlySet<string> = NONE,
 ): Promise<number> {
   if (!campaign.formed || campaign.mergedInto) return 0;
   let sent = 0;
-  if (self.reporterEmail && (await followUp(deps, campaign, self.reportId, self.reporterEmail))) sent++;
+  if (
+    self.reporterEmail &&
+    !done.has(followUpKey(self.reportId)) &&
+    (await followUp(deps, campaign, self.reportId, self.reporterEmail))
+  )
+    sent++;
+  if (done.has(followUpSweepKey(campaign))) return sent;
   await once(deps.ledger, followUpSweepKey(campaign), async () => {
     const ids: string[] = [];
     let cursor: string | undefined;
@@ -129,8 +179,16 @@ export async function followUps(
       ids.push(...page.items);
       cursor = page.cursor;
     } while (cursor && ids.length < MAX_SWEEP);
-    for (const link of await deps.store.links(ids.filter((id) => id !== self.reportId))) {
-      if (link.reporterEmail && (await followUp(deps, campaign, link.reportId, link.reporterEmail))) sent++;
+    const earlier = (await deps.store.links(ids.filter((id) => id !== self.reportId))).filter(
+      (link) => link.reporterEmail,
+    );
+    const told = await completedEffects(
+      deps.ledger,
+      earlier.map((link) => followUpKey(link.reportId)),
+    );
+    for (const link of earlier) {
+      if (told.has(followUpKey(link.reportId))) continue;
+      if (await followUp(deps, campaign, link.reportId, link.reporterEmail!)) sent++;
     }
     return { reports: String(ids.length) };
   });

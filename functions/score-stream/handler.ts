@@ -5,9 +5,29 @@ import { correlatorFor } from '../../shared/adapters/dynamodb/campaign-wiring.ts
 import { fromItem } from '../../shared/adapters/dynamodb/report-repository.ts';
 import { composeAcknowledgement } from '../../shared/intake/acknowledgement.ts';
 import { assess, defaultScoringContext } from '../../shared/scoring/index.ts';
-import { scoreReport } from '../../shared/usecases/score-report.ts';
+import { type ScoreReportDeps, scoreReport } from '../../shared/usecases/score-report.ts';
 import { awsDependencies, type Dependencies, lazily } from '../commons/dependencies.ts';
 import { logger, MetricUnit, metrics, withPowertools } from '../commons/powertools.ts';
+
+/** What every record of one batch shares: the roster and scoring context are built once. */
+function batchDependencies(deps: Dependencies): ScoreReportDeps {
+  // Members on the roster are names a lure may impersonate (display-name spoofing).
+  const roster = deps.rosterIndex().entries.map((entry) => ({ name: entry.name }));
+  const context = defaultScoringContext(deps.config, { roster });
+  return {
+    ...deps,
+    assess: (r) => assess(r, context),
+    acknowledge: (r, a) =>
+      composeAcknowledgement({
+        reportId: r.id,
+        verdict: a.verdict,
+        category: a.category,
+        channel: r.channel,
+      }),
+    alertThreshold: deps.config.alertThreshold,
+    correlate: correlatorFor(deps),
+  };
+}
 
 /**
  * Scores each newly inserted report and correlates it into campaigns. The event source
@@ -17,34 +37,13 @@ import { logger, MetricUnit, metrics, withPowertools } from '../commons/powertoo
  * correlation use case is safe under both.
  */
 export function createScoreStreamHandler(getDeps: () => Dependencies) {
-  const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
-  const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
+  const recordHandler = async (record: DynamoDBRecord, forBatch: () => ScoreReportDeps): Promise<void> => {
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || !image) return;
     const item = unmarshall(image as Record<string, AttributeValue> as never);
     if (item.type !== 'report' || item.status !== 'received') return;
     const report = fromItem(item); // throws on a malformed item: the record fails, then the DLQ
-    const deps = getDeps();
-    // Members on the roster are names a lure may impersonate (display-name spoofing).
-    const roster = deps.rosterIndex().entries.map((entry) => ({ name: entry.name }));
-    const context = defaultScoringContext(deps.config, { roster });
-    const result = await scoreReport(
-      {
-        ...deps,
-        assess: (r) => assess(r, context),
-        acknowledge: (r, a) =>
-          composeAcknowledgement({
-            reportId: r.id,
-            verdict: a.verdict,
-            category: a.category,
-            channel: r.channel,
-          }),
-        alertThreshold: deps.config.alertThreshold,
-        correlate: correlatorFor(deps),
-      },
-      report,
-    );
+    const result = await scoreReport(forBatch(), report);
     metrics.addMetric('ReportsScored', MetricUnit.Count, 1);
     if (result.assessment.verdict !== 'benign')
       metrics.addMetric(`Reports_${result.assessment.verdict}`, MetricUnit.Count, 1);
@@ -65,7 +64,20 @@ export function createScoreStreamHandler(getDeps: () => Dependencies) {
   return async (event: DynamoDBStreamEvent) => {
     // Once per batch: the roster (campaign severity, impersonated names) as last imported.
     await getDeps().refreshRoster();
-    return processPartialResponse(event, recordHandler, processor);
+    // Built on the first record that needs it (a failure fails that record, as before), then shared.
+    let shared: ScoreReportDeps | undefined;
+    const forBatch = () => {
+      shared ??= batchDependencies(getDeps());
+      return shared;
+    };
+    // A processor per invocation: it holds the batch's state, so two invocations in one process
+    // (parallel batches hosted locally, tests) never share it.
+    const processor = new BatchProcessor(EventType.DynamoDBStreams);
+    return processPartialResponse(
+      event,
+      (record: DynamoDBRecord) => recordHandler(record, forBatch),
+      processor,
+    );
   };
 }
 

@@ -8,6 +8,18 @@ import type { Verdict } from '../domain/report.ts';
 import type { Campaign } from './campaign.ts';
 import type { Identifier } from './identifiers.ts';
 
+/** Items one join may write together (a DynamoDB transaction holds 100). */
+export const MAX_JOIN_ITEMS = 100;
+/** Claims a single report's join carries in its transaction. */
+export const MAX_CLAIMS_PER_JOIN = 90;
+
+/** A report joining a campaign: the link records its incident and lists it under the campaign. */
+export interface Membership {
+  reportId: string;
+  incidentId: string;
+  receivedAt: string;
+}
+
 /** Correlation's own record of a report: its features and where it went. */
 export interface ReportLink {
   reportId: string;
@@ -39,6 +51,12 @@ export interface CorrelationStore extends CampaignRepository {
   links(reportIds: readonly string[]): Promise<ReportLink[]>;
   /** Stores the features; never clears a campaign or incident already recorded. */
   saveLink(link: ReportLink): Promise<void>;
+  /**
+   * The first sight of a report: stores its link and posts it under its identifiers (as index()),
+   * in one write, unless a link is stored already — then writes nothing and returns that link
+   * (as getLink() would have).
+   */
+  createLink(link: ReportLink, identifiers: readonly Identifier[]): Promise<ReportLink | undefined>;
   /** Posts the report under each sender identifier, for lookups and later links. */
   index(reportId: string, identifiers: readonly Identifier[]): Promise<void>;
   /** The newest report ids posted under an identifier. */
@@ -54,13 +72,17 @@ export interface CorrelationStore extends CampaignRepository {
   /** A consistent read of the campaign record. */
   getCampaign(id: string): Promise<Campaign | undefined>;
   /**
-   * Writes `next` (version expectedVersion + 1; 0 creates it) and links the report to it, both or
-   * neither; false when the campaign changed or merged meanwhile, or the report is already linked.
+   * Writes `next` (version expectedVersion + 1; 0 creates it) and links the report (or each of
+   * several reports) to it, and claims each of `claims` for it — all or nothing; false when the
+   * campaign changed or merged meanwhile, a report is already linked, or one of the identifiers
+   * was claimed meanwhile. Notes the campaign on each report itself as well (as markReport, in
+   * the same write), if the report is stored. At most MAX_JOIN_ITEMS items: claims + 1 + 2 a report.
    */
   commitJoin(
     next: Campaign,
     expectedVersion: number,
-    link: { reportId: string; incidentId: string; receivedAt: string },
+    links: Membership | readonly Membership[],
+    claims?: ReadonlyArray<{ identifier: Identifier; owner: IdentifierOwner }>,
   ): Promise<boolean>;
   /** Writes the survivor and the absorbed record (with mergedInto) together; false on conflict. */
   commitMerge(

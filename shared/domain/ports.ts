@@ -74,6 +74,12 @@ export interface EffectLedger {
   claim(key: string, leaseMs: number): Promise<EffectClaim>;
   complete(key: string, detail?: Record<string, string>): Promise<void>;
   release(key: string): Promise<void>;
+  /**
+   * Which of these keys are already completed, in one read: a filter before claiming, never a
+   * substitute for the claim (a key missing here may still turn out done when claimed). Completed
+   * is final, so a key reported here may be skipped. Optional: without it every key is claimed.
+   */
+  completed?(keys: readonly string[]): Promise<Set<string>>;
 }
 
 /** One page of a listing; `cursor` is opaque and absent on the last page. */

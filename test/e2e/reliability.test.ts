@@ -118,11 +118,24 @@ describe('reliability', () => {
           .filter(Boolean),
       );
     // Each report ends with exactly one alert, or as a dead letter with its reason: never silently lost.
-    await eventually(() => {
-      const counts = alertsPerReport(runtime!, ids);
+    try {
+      await eventually(() => {
+        const counts = alertsPerReport(runtime!, ids);
+        const dead = deadLetteredIds();
+        return ids.every((id) => counts.get(id) === 1 || dead.has(id)) ? true : undefined;
+      }, 90_000);
+    } catch (error) {
+      // Say which reports are neither alerted nor dead-lettered, and where they stand.
+      const counts = alertsPerReport(runtime, ids);
       const dead = deadLetteredIds();
-      return ids.every((id) => counts.get(id) === 1 || dead.has(id)) ? true : undefined;
-    }, 90_000);
+      const officer = await runtime.token('officer');
+      const stuck = ids.filter((id) => counts.get(id) !== 1 && !dead.has(id));
+      const states = await Promise.all(
+        stuck.map(async (id) => `${id}: ${await statusOf(runtime!, id, officer)}, ${counts.get(id)} alerts`),
+      );
+      console.error(runtime.output().split('\n').slice(-80).join('\n'));
+      throw new Error(`${(error as Error).message}; stuck: ${states.join('; ')}`);
+    }
     await new Promise((r) => setTimeout(r, 1500));
     const counts = alertsPerReport(runtime, ids);
     expect([...counts.entries()].filter(([, c]) => c > 1)).toEqual([]);

@@ -25,7 +25,13 @@ import {
   normaliseAlias,
 } from '../../campaigns/identifiers.ts';
 import { toE164 } from '../../campaigns/roster.ts';
-import type { CorrelationStore, IdentifierOwner, ReportLink } from '../../campaigns/store.ts';
+import {
+  type CorrelationStore,
+  type IdentifierOwner,
+  MAX_JOIN_ITEMS,
+  type Membership,
+  type ReportLink,
+} from '../../campaigns/store.ts';
 import type { Page, PageOptions } from '../../domain/ports.ts';
 import { CHANNELS } from '../../domain/report.ts';
 import {
@@ -53,6 +59,8 @@ const MAX_MERGE_HOPS = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const chunks = <T>(xs: readonly T[], n: number) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+/** The report item itself (report-repository.ts), where markReport notes the campaign. */
+const reportItemKey = (reportId: string) => ({ PK: `REPORT#${reportId}`, SK: 'REPORT' });
 const pageSize = (limit: number | undefined) => Math.min(Math.max(1, limit ?? 25), MAX_PAGE);
 
 export class DynamoCampaignRepository implements CorrelationStore {
@@ -177,6 +185,43 @@ export class DynamoCampaignRepository implements CorrelationStore {
     }
   }
 
+  async createLink(link: ReportLink, identifiers: readonly Identifier[]): Promise<ReportLink | undefined> {
+    const postings = [...new Map(identifiers.map((i) => [identifierPk(i), i])).values()];
+    if (postings.length < 100) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: linkToItem(link),
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              },
+              ...postings.map((i) => ({
+                Put: { TableName: this.tableName, Item: postingToItem(i, link.reportId) },
+              })),
+            ],
+          }),
+        );
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const held = error.CancellationReasons?.[0];
+        if (held?.Code === 'ConditionalCheckFailed' && held.Item)
+          return linkFromItem(unmarshall(held.Item as never));
+        // A conflict, or no copy of the stored link: read, then write as two steps.
+      }
+    }
+    const existing = await this.getLink(link.reportId);
+    if (!existing) {
+      await Promise.all([this.saveLink(link), this.index(link.reportId, postings)]);
+    }
+    return existing;
+  }
+
   async index(reportId: string, identifiers: readonly Identifier[]): Promise<void> {
     const unique = [...new Map(identifiers.map((i) => [identifierKey(i), i])).values()];
     await this.batchWrite(unique.map((i) => postingToItem(i, reportId)));
@@ -253,11 +298,24 @@ export class DynamoCampaignRepository implements CorrelationStore {
   async commitJoin(
     next: Campaign,
     expectedVersion: number,
-    link: { reportId: string; incidentId: string; receivedAt: string },
+    links: Membership | readonly Membership[],
+    claims: ReadonlyArray<{ identifier: Identifier; owner: IdentifierOwner }> = [],
   ): Promise<boolean> {
-    return this.transact([
+    const members: readonly Membership[] = Array.isArray(links) ? links : [links as Membership];
+    // One item per identifier: a transaction may not touch an item twice.
+    const unique = [...new Map(claims.map((c) => [identifierPk(c.identifier), c])).values()];
+    if (unique.length + 1 + 2 * members.length > MAX_JOIN_ITEMS)
+      throw new Error(`a join writes at most ${MAX_JOIN_ITEMS} items`);
+    const join = [
+      ...unique.map(({ identifier, owner }) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: ownerToItem(identifier, owner),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      })),
       this.campaignPut(next, expectedVersion),
-      {
+      ...members.map((link) => ({
         Update: {
           TableName: this.tableName,
           Key: linkKey(link.reportId),
@@ -271,8 +329,38 @@ export class DynamoCampaignRepository implements CorrelationStore {
             ':s': memberSk(link.receivedAt, link.reportId),
           },
         },
+      })),
+    ];
+    const marks = members.map((link) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: reportItemKey(link.reportId),
+        UpdateExpression: 'SET campaignId = :c',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':c': next.id },
       },
-    ]);
+    }));
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [...join, ...marks] }));
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      // Cancelled only by reports' own conditions: those reports are not stored (markReport would
+      // do nothing either), so join without noting it on them. Anything else: lost to a
+      // concurrent writer.
+      const reasons = error.CancellationReasons ?? [];
+      const failed = (i: number) => !!reasons[i]?.Code && reasons[i]?.Code !== 'None';
+      const joinFailed = join.some((_, i) => failed(i));
+      const missing = marks.filter((_, i) => failed(join.length + i));
+      if (joinFailed || missing.length === 0) return false;
+      if (
+        !marks.every(
+          (_, i) => !failed(join.length + i) || reasons[join.length + i]?.Code === 'ConditionalCheckFailed',
+        )
+      )
+        return false;
+      return this.transact([...join, ...marks.filter((_, i) => !failed(join.length + i))]);
+    }
   }
 
   async commitMerge(
@@ -292,7 +380,7 @@ export class DynamoCampaignRepository implements CorrelationStore {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { PK: `REPORT#${reportId}`, SK: 'REPORT' },
+          Key: reportItemKey(reportId),
           UpdateExpression: 'SET campaignId = :c',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeValues: { ':c': campaignId },

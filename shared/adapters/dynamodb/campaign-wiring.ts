@@ -1,15 +1,17 @@
 /**
- * Builds the correlation step for score-stream from a composition root's dependencies: one
- * serialiser per root, so reports of one process join campaigns one at a time (conditional
- * writes keep separate processes safe).
+ * Builds the correlation step for score-stream from a composition root's dependencies: one join
+ * queue per root, so the reports of one process join campaigns in arrival order, decided together
+ * and written once per campaign per group (see joinQueue(); conditional writes keep separate
+ * processes safe).
  */
 import { ulid } from 'ulid';
-import { type CorrelationResult, correlateReport, serialiser } from '../../campaigns/correlate.ts';
+import { type CorrelationResult, correlateReport, joinQueue } from '../../campaigns/correlate.ts';
 import type { Roster } from '../../campaigns/roster.ts';
 import type { CorrelationStore } from '../../campaigns/store.ts';
 import type { LurewatchConfig } from '../../config.ts';
 import type { EffectLedger, Mailer, Notifier } from '../../domain/ports.ts';
 import type { Assessment, Report } from '../../domain/report.ts';
+import { coalescingLedger } from '../../usecases/once.ts';
 
 export interface CorrelationRoot {
   config: LurewatchConfig;
@@ -27,19 +29,21 @@ const built = new WeakMap<object, Correlate>();
 export function correlatorFor(root: CorrelationRoot): Correlate {
   const existing = built.get(root);
   if (existing) return existing;
-  const exclusive = serialiser();
+  const joiner = joinQueue();
+  // Reports of one campaign announce its changes at the same moment: one of them claims each.
+  const ledger = coalescingLedger(root.ledger);
   const correlate: Correlate = (report, assessment) =>
     correlateReport(
       {
         store: root.campaigns,
         notifier: root.notifier,
         mailer: root.mailer,
-        ledger: root.ledger,
+        ledger,
         roster: root.rosterIndex(),
         thresholds: root.config.campaignTargetThresholds,
         ignoreDomains: [...root.config.protectedDomains, ...root.config.reporterDomains],
         newCampaignId: () => ulid(),
-        exclusive,
+        joiner,
       },
       report,
       assessment,

@@ -1,9 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EffectClaim, EffectLedger } from '../../domain/ports.ts';
 
 const effectKey = (key: string) => ({ PK: `EFFECT#${key}`, SK: 'EFFECT' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Records each side effect once, with conditional writes: the stream may redeliver a batch and
@@ -57,5 +65,32 @@ export class DynamoEffectLedger implements EffectLedger {
 
   async release(key: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: effectKey(key) }));
+  }
+
+  /** BatchGetItem of the keys (100 a request): those whose state is done. */
+  async completed(keys: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(keys)];
+    const done = new Set<string>();
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(effectKey);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 20 * 2 ** attempt));
+        const result: BatchGetCommandOutput = await this.db.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: {
+                Keys: pending,
+                ProjectionExpression: 'PK, #state',
+                ExpressionAttributeNames: { '#state': 'state' },
+              },
+            },
+          }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? [])
+          if (item.state === 'done') done.add(String(item.PK).slice('EFFECT#'.length));
+        pending = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return done;
   }
 }

@@ -18,7 +18,7 @@ export function lureLanguageRule(m: LanguageModel, cap = LANGUAGE_CAP): Rule {
   const indexOf = new Map<number, number>();
   const features = Object.keys(m.weights);
   const weightOf = Float64Array.from(features.map((f) => m.weights[f]!));
-  features.forEach((f, i) => indexOf.set(featureHash(f), i));
+  for (const [i, f] of features.entries()) indexOf.set(featureHash(f), i);
   const seenIn = new Uint32Array(features.length);
   let call = 0;
   let z = 0;

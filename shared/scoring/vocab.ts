@@ -13,7 +13,7 @@ export const WESTMINSTER_PLACES = [
   'pugin room',
   'the terrace(?: pavilion| bar| cafe| marquee)?',
   'terrace pavilion',
-  'portcullis house',
+  'portcullis(?: house)?',
   'pch atrium',
   'the atrium',
   "members'? (?:dining room|tea room|bar|lobby|centre|cafeteria|guest room)",

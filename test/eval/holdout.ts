@@ -3,7 +3,8 @@
  * rules nor the corpus, scored the way `lurewatch score FILE` scores a member's file: mail as
  * an .eml (From, Subject, body), chats and texts as a .txt, through the real intake.
  *
- * - holdout.json (120) and tuning-2.json (150): tuning sets; their misses may be read.
+ * - holdout.json (120), tuning-2.json (150) and tuning-4.json (200): tuning sets; their misses
+ *   may be read.
  * - sealed-3.json (100): never read while tuning; only its figures are printed.
  *
  * `npx tsx test/eval/holdout.ts [--misses]` prints the figures (and the tuning sets' misses).
@@ -28,6 +29,7 @@ const DIR = resolve(import.meta.dirname, '../fixtures/holdout');
 export const SETS = {
   holdout: join(DIR, 'holdout.json'),
   tuning2: join(DIR, 'tuning-2.json'),
+  tuning4: join(DIR, 'tuning-4.json'),
   sealed: join(DIR, 'sealed-3.json'),
 } as const;
 

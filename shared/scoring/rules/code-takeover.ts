@@ -15,7 +15,9 @@ const CODE = words([
   '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',
 ]);
 
-const DELIVERS_CODE = /\b(?:code|pin|otp|passcode)(?: is|:)\s?\d{4,8}\b/;
+const DELIVERS_CODE = /\b(?:code|pin|otp|passcode)(?: is|:)?\s?\d{4,8}\b/;
+const ASKS_TO_PASS_ON =
+  /\b(?:send|forward|share|give|tell|read|text|pass|screenshot)\b[^.?!]{0,40}\b(?:code|pin|otp|it|that|this)\b/;
 const WARNS_NOT_TO_SHARE = /\b(?:don'?t|do not|never) (?:share|give|tell|send|forward)\b|\bwill never ask\b/;
 
 export const codeTakeover: Rule = {
@@ -26,7 +28,8 @@ export const codeTakeover: Rule = {
   evaluate(view, ctx) {
     // The code arriving is not someone asking for it: "Your verification code is 482913. Don't
     // share it with anyone." is the service's own text, which a member may forward to ask.
-    if (DELIVERS_CODE.test(view.text.plain) && WARNS_NOT_TO_SHARE.test(view.text.plain)) return undefined;
+    const t = view.text.plain;
+    if (DELIVERS_CODE.test(t) && (WARNS_NOT_TO_SHARE.test(t) || !ASKS_TO_PASS_ON.test(t))) return undefined;
     const hit = firstAffirmed(view.text.plain, CODE) ?? firstAffirmed(view.text.folded, CODE);
     if (hit === undefined) return undefined;
     const ours =

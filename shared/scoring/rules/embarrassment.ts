@@ -8,6 +8,7 @@ const CUES = anyOfSource([
     'mortif(?:ied|ying)',
     'ashamed',
     'kicking myself',
+    'die of (?:shame|embarrassment)',
     '(?:texting|messaging) a random',
     'too (?:shy|nervous) to',
     'cring(?:e|ing|ey|y)',

@@ -23,6 +23,10 @@ const DISCLOSE = words([
   '(?:sees?|seeing|saw) everything',
   '(?:gets?|getting|receives?|receiving) (?:a copy|copies|them|these|those|the lot|everything|the (?:photos?|pictures?|video|messages|screenshots))',
   'deserves? to (?:know|see|hear)',
+  "(?:'d|would|will|might|could) be (?:very |really |so )?interested (?:in|to see|to know|to hear)",
+  '(?:reach|reaches|reaching|end up with|ends up with|ended up) (?:the|your|somewhere)',
+  'next on the list',
+  'imagine [a-z ]{0,40}(?:seeing|reading|finding out|hearing|knowing)',
 ]);
 const AUDIENCE = words([
   '(?:your|his|her) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
@@ -38,6 +42,12 @@ const AUDIENCE = words([
   'everyone you know',
   'local party chair',
   'the chief whip',
+  "(?:your )?(?:kids'?|children'?s?) school",
+  "parents['’]? group",
+  '(?:people|voters|residents|good people) (?:of|in) your constituency',
+  '(?:local )?facebook groups?',
+  "your (?:husband|wife|partner)'?s?",
+  "your party'?s? (?:compliance|whips|chair|office)",
   '(?:every|each) (?:contact|person|one|name) (?:on|in) your (?:phone|contacts|address book|list|contact list)',
   'your (?:chief of staff|private secretary|researcher|caseworker|agent|whip)',
   '(?:your )?(?:constituency|local) (?:association|party|chair)',
@@ -56,6 +66,10 @@ const TONE = words([
   'be (?:a shame|awful|terrible|embarrassing) if',
   'people might (?:not )?(?:believe|think)',
   'imagine (?:if|what)',
+  'your call',
+  'up to you',
+  'you know which ones',
+  'how long do you think',
 ]);
 const MATERIAL = words([
   'what you sent(?: me)?',

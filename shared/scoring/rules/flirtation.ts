@@ -35,6 +35,8 @@ const CUES = anyOfSource([
     '(?:hey|hi|hello|hiya) (?:you|stranger|handsome|gorgeous|trouble)',
     '(?:even )?(?:better|more) (?:looking|gorgeous|handsome|attractive|charming) in (?:person|real life)',
     'good[- ]looking',
+    'the only (?:person|one|man|woman) worth (?:talking|speaking) to',
+    'you looked so',
     "(?:you|u) (?:have|'ve got|had) (?:a|such a|the) (?:lovely|great|nice|gorgeous|beautiful|amazing|killer|cheeky) (?:smile|voice|laugh|eyes)",
     '(?:made|make|making) my (?:night|evening|day|week)',
     'i (?:fancy|fancied|have a (?:little )?crush on) you',

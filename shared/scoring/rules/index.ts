@@ -39,6 +39,7 @@ import { securityAdvisory } from './security-advisory.ts';
 import { sensitiveRequest } from './sensitive-request.ts';
 import { strangerContact } from './stranger-contact.ts';
 import { unsolicitedImage } from './unsolicited-image.ts';
+import { urgentFavour } from './urgent-favour.ts';
 import { vagueNumberSource } from './vague-number-source.ts';
 
 export const RULES: readonly Rule[] = [
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   newNumberClaim,
   riskyAttachment,
   namedAttachment,
+  urgentFavour,
   authFailure,
   replyToMismatch,
   // context that discounts

@@ -21,6 +21,8 @@ export const meetingRequest = phraseRule({
     '(?:got|have you got|do you have|any chance of) a (?:spare|free|quiet) (?:evening|night|hour|moment)',
     '(?:^|[.!?] )(?:drink|drinks|coffee|dinner)\\?',
     '(?:at|to|in) my hotel',
+    '(?:free|around|about) (?:tonight|tomorrow|later)\\??',
+    'bump into you [\'"]?by accident',
     '(?:return|give) (?:them|it) (?:to you )?in person',
     '(?:could|can|shall|should) we (?:meet|grab|get|have) (?:up|a|for|somewhere|sometime|next|this)',
     "(?:i'?d|i would) (?:love|like) to (?:meet|buy you|take you|see you|hear more)",

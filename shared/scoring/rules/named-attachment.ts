@@ -6,7 +6,11 @@
 import type { Rule } from '../rule.ts';
 import { classify } from './risky-attachment.ts';
 
-const NAMED = /\b(?:attachments?|attached|contains|enclosed)\s?:?\s([\w ()&,'-]{1,100}\.[a-z0-9]{2,5})\b/g;
+const NAMED =
+  /\b(?:attachments?|attached|contains|enclosed|open(?: the file)?)\s?:?\s([\w()&,'-][\w ()&,'-]{0,99}\.[a-z0-9]{2,5})\b/g;
+/** Talking the reader past Office's and Windows' warnings is what a malicious document needs. */
+const PAST_WARNINGS =
+  /\benable (?:content|editing|macros)\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/;
 
 export const namedAttachment: Rule = {
   id: 'spearphish.named-attachment',
@@ -15,7 +19,8 @@ export const namedAttachment: Rule = {
   reason: 'names a risky attachment',
   evaluate(view) {
     const t = view.text.plain;
-    if (!t.includes('attach') && !t.includes('contains') && !t.includes('enclosed')) return undefined;
+    if (!t.includes('attach') && !t.includes('contains') && !t.includes('enclosed') && !t.includes('open '))
+      return undefined;
     let best: [number, string, string] | undefined;
     NAMED.lastIndex = 0;
     let n = 0;
@@ -24,6 +29,9 @@ export const namedAttachment: Rule = {
       if (c && (!best || c[0] > best[0])) best = [c[0], c[1], m[1]!.trim()];
     }
     NAMED.lastIndex = 0;
+    const coached = PAST_WARNINGS.exec(t);
+    if (best && coached)
+      return { weight: 0.5, evidence: `${best[1]} named: ${best[2].slice(0, 60)}, with "${coached[0]}"` };
     return best
       ? {
           weight: Math.round(best[0] * 0.8 * 100) / 100,

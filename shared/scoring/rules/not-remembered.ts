@@ -20,6 +20,8 @@ const NOT_REMEMBERED = register(
       "\\b(?:doubt|bet|expect|imagine|suspect) (?:you|u) (?:don'?t |won'?t |wouldn'?t |didn'?t )?(?:remember|recall|recogni[sz]e|place)\\b",
       "\\b(?:wouldn'?t|won'?t|don'?t) blame you (?:if|for) (?:not )?(?:remembering|recalling|forgetting)\\b",
       '\\b(?:slipped|slip) your mind\\b',
+      '\\b(?:stuck|stayed|lodged|registered) in your (?:memory|mind|head)\\b',
+      '\\bnot as memorable as\\b',
       "\\b(?:i'?m|i am|i must be|clearly i'?m|obviously i'?m) (?:not (?:very |that )?memorable|(?:very |so |that )?forgettable|easy to forget)\\b",
       '\\byou (?:must )?(?:meet|met|see|saw) (?:so many|hundreds of|loads of|a lot of|thousands of) (?:people|faces)\\b',
       "\\b(?:in case|if) (?:you'?re|you are) wondering who (?:this is|i am)\\b",

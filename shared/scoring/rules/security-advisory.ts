@@ -19,6 +19,12 @@ const INSTITUTIONAL = words([
   '(?:please|you should) (?:report|forward) (?:it|them|any|anything|suspicious|such)',
   'members and (?:their )?staff',
   'heads[- ]up',
+  '(?:just )?(?:had|got|received) one of those',
+  "(?:i'?ve|i have) not (?:replied|responded)|(?:haven'?t|have not) (?:replied|responded)",
+  '(?:forwarding|forwarded|sending|reporting|passing)(?: it| them| this)?(?: on)? to (?:psd|pds|security|the security team|the service desk)',
+  '(?:have you seen|did you see|read) (?:this|the|that) (?:[a-z]+ ){0,2}(?:story|article|piece|thread|news)',
+  'no genuine (?:service|organisation|organization|company|bank|team) will (?:ever )?ask',
+  'never share (?:your )?(?:codes?|passwords?|pins?)',
   '(?:i|we) (?:got|had|received) (?:one of those|a (?:weird|dodgy|similar|strange|suspicious) (?:message|text|email|one))',
   "(?:didn'?t|did not) (?:reply|respond|engage)",
   '(?:sent|forwarded|reported|passed) (?:it|them|this|that)(?: on)? to (?:psd|pds|security|the security team|the service desk|them|it security)',
@@ -28,13 +34,17 @@ const WARNING = words([
   "(?:do not|don'?t) (?:click|reply|respond|engage|open|share|enter|send)",
   'report (?:it|them|anything suspicious|any approaches?|suspicious) to',
   '(?:be|remain|stay) (?:alert|vigilant|cautious|careful)',
-  '(?:phishing|scam|fraud|social engineering|honey ?trap|sextortion|impersonation|spoof(?:ed|ing)?) (?:attempts?|messages?|campaigns?|emails?|texts?|approaches|calls?)',
+  '(?:phishing|scam|fraud|social engineering|honey ?trap|sextortion|impersonation|spoof(?:ed|ing)?) (?:stor(?:y|ies)|articles?|attempts?|messages?|campaigns?|emails?|texts?|approaches|calls?)',
   '(?:examples?|signs|features|tactics) (?:of|include)',
   'typical(?:ly)? (?:signs|features|approaches|these)',
   'security (?:advice|notice|alert|warning|briefing|team|department|officer)',
   'cyber (?:security )?(?:team|advice|warning|alert)',
   '(?:hostile|malicious|criminal) (?:actors?|states?|groups?)',
   'we will never',
+  '(?:classic|common|typical) (?:pressure )?(?:tactics|tricks|signs)',
+  'pressure tactics',
+  'hover (?:over|before)',
+  '(?:messaging|texting|targeting|contacting|approaching) (?:mps|members|staff|peers|politicians)',
   'genuine (?:messages|emails|notices|requests) (?:will|would)',
 ]);
 
@@ -44,7 +54,7 @@ export const securityAdvisory: Rule = {
   dampens: ['content', 'payload', 'threat'],
   reason: 'reads as a security notice describing lures',
   evaluate(view) {
-    const inst = distinct(view.text.folded, INSTITUTIONAL, 2);
+    const inst = distinct(view.text.folded, INSTITUTIONAL, 3);
     if (inst.length === 0) return undefined;
     const warn = distinct(view.text.folded, WARNING, 3);
     if (inst.length + warn.length < 3) return undefined;

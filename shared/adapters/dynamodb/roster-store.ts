@@ -140,44 +140,44 @@ export class DynamoRosterStore implements RosterStore {
   }
 
   private async chunksOf(version: string): Promise<string[]> {
-    const out: string[] = [];
+    const items = await this.queryAll({ ':pk': PARTITION, ':prefix': `${VERSION_PREFIX}${version}#` }, true);
+    return items.map((item) => String(item.entries));
+  }
+
+  /** Every item of the roster partition whose sort key starts with the prefix, page by page. */
+  private async queryAll(
+    values: { ':pk': string; ':prefix': string },
+    consistent: boolean,
+    projection?: string,
+  ): Promise<Array<Record<string, unknown>>> {
+    const out: Array<Record<string, unknown>> = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': PARTITION, ':prefix': `${VERSION_PREFIX}${version}#` },
-          ConsistentRead: true,
+          ExpressionAttributeValues: values,
+          ConsistentRead: consistent,
+          ...(projection ? { ProjectionExpression: projection } : {}),
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) out.push(String(item.entries));
+      out.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
   }
 
   private async deleteVersionsOtherThan(keep: ReadonlySet<string>) {
-    const stale: Array<{ PK: string; SK: string }> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': PARTITION, ':prefix': VERSION_PREFIX },
-          ProjectionExpression: 'PK, SK, version',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const version = String(item.version);
-        if (!keep.has(version) && this.isAbandoned(version))
-          stale.push({ PK: String(item.PK), SK: String(item.SK) });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await this.queryAll(
+      { ':pk': PARTITION, ':prefix': VERSION_PREFIX },
+      false,
+      'PK, SK, version',
+    );
+    const stale = items
+      .filter((item) => !keep.has(String(item.version)) && this.isAbandoned(String(item.version)))
+      .map((item) => ({ PK: String(item.PK), SK: String(item.SK) }));
     await this.writeAll(stale.map((Key) => ({ DeleteRequest: { Key } })));
   }
 

@@ -30,10 +30,13 @@ async function settled(h: Awaited<ReturnType<typeof campaignHarness>>, reports: 
   return { results, live };
 }
 
-describe('concurrent correlation', () => {
+describe.each([
+  ['one report at a time', campaignHarness],
+  ['through the join queue (group commit), as score-stream runs it', queuedHarness],
+] as const)('concurrent correlation, %s', (_, makeHarness) => {
   it('two reports of one number at the same moment: one campaign, both targets', async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const h = await campaignHarness();
+      const h = await makeHarness();
       const sender = { phones: ['+447700900417'], aliases: ['Abi'] };
       const { live } = await settled(h, [
         report({ sender, targets: { names: ['Ben Carrow'] }, text: SCRIPT_ABI.replace('{name}', 'Ben') }),
@@ -53,7 +56,7 @@ describe('concurrent correlation', () => {
 
   it('a bridging report racing the two campaigns it links: one campaign, every target', async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const h = await campaignHarness();
+      const h = await makeHarness();
       const abi = { phones: ['+447700900417'], aliases: ['Abi'] };
       const charlie = { phones: ['+447700900862'], aliases: ['Charlie'] };
       const other =
@@ -93,7 +96,7 @@ describe('concurrent correlation', () => {
   });
 
   it('the same report processed twice at once counts once', async () => {
-    const h = await campaignHarness();
+    const h = await makeHarness();
     const r = report({ targets: { names: ['Ben Carrow'] } });
     const twin = report({
       targets: { names: ['Andrew Fenwick'] },
@@ -113,85 +116,7 @@ describe('concurrent correlation', () => {
   });
 });
 
-describe('concurrent correlation through the join queue (group commit)', () => {
-  it('two reports of one number at the same moment: one campaign, both targets', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const h = await queuedHarness();
-      const sender = { phones: ['+447700900417'], aliases: ['Abi'] };
-      const { live } = await settled(h, [
-        report({ sender, targets: { names: ['Ben Carrow'] }, text: SCRIPT_ABI.replace('{name}', 'Ben') }),
-        report({
-          sender,
-          targets: { names: ['Andrew Fenwick'] },
-          text: SCRIPT_ABI.replace('{name}', 'Andrew'),
-        }),
-      ]);
-      expect(live.size).toBe(1);
-      const listed = (await h.store.list()).items;
-      expect(listed).toHaveLength(1);
-      expect(listed[0]).toMatchObject({ reportCount: 2, targetCount: 2, incidentCount: 2 });
-      expect(h.alerts('campaign-formed')).toHaveLength(1);
-    }
-  });
-
-  it('a bridging report among the two campaigns it links: one campaign, every target', async () => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const h = await queuedHarness();
-      const abi = { phones: ['+447700900417'], aliases: ['Abi'] };
-      const charlie = { phones: ['+447700900862'], aliases: ['Charlie'] };
-      const other =
-        'Thomas! It is Charlie, we met in Strangers before Christmas, you bought me a gin and told me about your allotment';
-      const { live } = await settled(h, [
-        report({ sender: abi, targets: { names: ['Ben Carrow'] } }),
-        report({ sender: charlie, text: other, targets: { names: ['Thomas Hadley'] } }),
-        report({
-          sender: { phones: [...abi.phones, ...charlie.phones], aliases: ['Abi'] },
-          targets: { names: ['Sam Whitlock'] },
-          text: 'Sam hi its Abi from the tech APPG drinks on Tuesday, you explained the online safety bill to me',
-        }),
-        report({ sender: charlie, text: `${other} and more`, targets: { names: ['Daniel Reeve'] } }),
-      ]);
-      expect(live.size).toBe(1);
-      const listed = (await h.store.list()).items;
-      expect(listed).toHaveLength(1);
-      expect(listed[0]!.targets.map((t) => t.label).sort()).toEqual([
-        'Ben Carrow',
-        'Daniel Reeve',
-        'Sam Whitlock',
-        'Thomas Hadley',
-      ]);
-      expect(listed[0]).toMatchObject({ reportCount: 4, incidentCount: 4 });
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await h.store.reportIdsOf(listed[0]!.id, { limit: 2, cursor });
-        ids.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor);
-      expect(ids).toHaveLength(4);
-    }
-  });
-
-  it('the same report twice in one group counts once', async () => {
-    const h = await queuedHarness();
-    const r = report({ targets: { names: ['Ben Carrow'] } });
-    const twin = report({
-      targets: { names: ['Andrew Fenwick'] },
-      text: SCRIPT_ABI.replace('{name}', 'Andrew'),
-    });
-    await h.reports.create(r);
-    await h.reports.create(twin);
-    await Promise.all([
-      correlateReport(h.deps, r, assessment()),
-      correlateReport(h.deps, r, assessment()),
-      correlateReport(h.deps, twin, assessment()),
-    ]);
-    const listed = (await h.store.list()).items;
-    expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ reportCount: 2, targetCount: 2 });
-    expect(h.alerts()).toHaveLength(1);
-  });
-
+describe('the join queue (group commit)', () => {
   it('twelve reports of one campaign at once: written together, every target, each alert once', async () => {
     const h = await queuedHarness();
     const sender = { phones: ['+447700900417'], aliases: ['Abi'] };

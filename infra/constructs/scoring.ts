@@ -5,16 +5,16 @@
  * failures are reported per record; a record that still fails goes to a DLQ.
  */
 import { Duration } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { NEW_REPORTS_FILTER_PATTERN } from '../../shared/adapters/dynamodb/stream-filter.ts';
 import type { StageConfig } from '../stage-config.ts';
-import { grantPublish, grantSendMail, grantStreamRead, grantTable } from './access.ts';
+import { grantPublish, grantSendMail, grantTable } from './access.ts';
 import type { EncryptedTopic } from './alerts.ts';
-import { DeadLetterQueue } from './dead-letter-queue.ts';
-import { LurewatchFunction } from './lurewatch-function.ts';
+import type { DeadLetterQueue } from './dead-letter-queue.ts';
+import type { LurewatchFunction } from './lurewatch-function.ts';
 import type { ReportStore } from './report-store.ts';
-import { acknowledge, logRetention, removalPolicyOf } from './util.ts';
+import { addStreamConsumer } from './stream-consumer.ts';
 
 /** The event source mapping's settings, chosen (never the defaults) and exported for the tests. */
 export const STREAM_SETTINGS = {
@@ -42,16 +42,12 @@ export class Scoring extends Construct {
   constructor(scope: Construct, id: string, props: ScoringProps) {
     super(scope, id);
     const { config, store } = props;
-    const removalPolicy = removalPolicyOf(config);
 
-    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
-      prefix: config.prefix,
+    const consumer = addStreamConsumer(this, {
+      config,
+      store,
       purpose: 'report scoring',
-      retentionDays: config.retentionDays.deadLetters,
-      removalPolicy,
-    });
-
-    this.function = new LurewatchFunction(this, 'ScoreStream', {
+      functionId: 'ScoreStream',
       handlerDir: 'score-stream',
       description:
         'Scores new reports from the table stream, correlates campaigns, alerts officers, acknowledges',
@@ -59,34 +55,16 @@ export class Scoring extends Construct {
       timeout: Duration.minutes(2),
       memorySize: 1024,
       environment: props.environment,
-      logRetention: logRetention(config.retentionDays.logs),
-      logLevel: config.logLevel,
-      removalPolicy,
       reservedConcurrentExecutions: config.reservedConcurrency.scoreStream,
+      mappingId: 'NewReports',
+      filter: NEW_REPORTS_FILTER_PATTERN as unknown as Record<string, unknown>,
+      mapping: STREAM_SETTINGS,
     });
-    grantStreamRead(this.function, store);
+    this.function = consumer.function;
+    this.deadLetters = consumer.deadLetters;
+    this.eventSourceMapping = consumer.eventSourceMapping;
     grantTable(this.function, store, 'read-write');
     grantPublish(this.function, 'PublishOfficerAlerts', props.officerAlerts.topic, props.officerAlerts.key);
     grantSendMail(this.function, config);
-    acknowledge(
-      this.function.executionRole,
-      'AwsSolutions-IAM5[Resource::*]',
-      'dynamodb:ListStreams (needed by the stream event source mapping) and the X-Ray writes have no resource-level permissions; AWS requires Resource "*". Every other statement names its resource.',
-    );
-
-    this.eventSourceMapping = new lambda.EventSourceMapping(this, 'NewReports', {
-      target: this.function,
-      eventSourceArn: store.streamArn,
-      // TRIM_HORIZON: a mapping (re)created after reports arrived still scores them (scoring is idempotent).
-      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-      ...STREAM_SETTINGS,
-      filters: [
-        lambda.FilterCriteria.filter(NEW_REPORTS_FILTER_PATTERN as unknown as Record<string, unknown>),
-      ],
-      onFailure: this.deadLetters.asEventSourceDlq(),
-      metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT] },
-    });
-    // The mapping validates its permissions on create: the role's policy must exist first.
-    this.eventSourceMapping.node.addDependency(this.function.executionRole);
   }
 }

@@ -9,7 +9,7 @@
  *
  * `npx tsx test/eval/holdout.ts [--misses]` prints the figures (and the tuning sets' misses).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ScoreLine, scoreFile } from '../../shared/cli/score.ts';
@@ -70,6 +70,7 @@ export async function scoreSet(file: string): Promise<ScoredMessage[]> {
     const line = await scoreFile(fileOf(m, dir), { config });
     rows.push({ m, line, flagged: line.verdict !== undefined && line.verdict !== 'benign' });
   }
+  rmSync(dir, { recursive: true, force: true });
   return rows;
 }
 

@@ -4,7 +4,7 @@
  * and writes shared/scoring/language/model.json. Never the corpus holdout or sealed-3: they
  * stay fair estimates. Deterministic: the same data gives the same file.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { toReport } from '../../shared/domain/draft.ts';
@@ -40,6 +40,7 @@ export async function trainingReports(): Promise<Array<Example & { report: Repor
     for (const m of JSON.parse(readFileSync(set, 'utf8')) as HoldoutMessage[])
       await add(fileOf(m, dir), m.label === 'lure');
   }
+  rmSync(dir, { recursive: true, force: true });
   return out;
 }
 

@@ -3,7 +3,7 @@
  * rules nor the corpus, scored the way `lurewatch score FILE` scores a member's file: mail as
  * an .eml (From, Subject, body), chats and texts as a .txt, through the real intake.
  *
- * - holdout.json (120), tuning-2.json (150) and tuning-4.json (200): tuning sets; their misses
+ * - holdout.json (120), tuning-2.json (150), tuning-4.json (200) and tuning-5.json (160): tuning sets; their misses
  *   may be read.
  * - sealed-3.json (100): never read while tuning; only its figures are printed.
  *
@@ -30,6 +30,7 @@ export const SETS = {
   holdout: join(DIR, 'holdout.json'),
   tuning2: join(DIR, 'tuning-2.json'),
   tuning4: join(DIR, 'tuning-4.json'),
+  tuning5: join(DIR, 'tuning-5.json'),
   sealed: join(DIR, 'sealed-3.json'),
 } as const;
 

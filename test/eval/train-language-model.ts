@@ -36,7 +36,7 @@ export async function trainingReports(): Promise<Array<Example & { report: Repor
       if (!HOLDOUT.has(l.file)) await add(join(CORPUS_DIR, l.file), l.label === 'lure');
   }
   const dir = mkdtempSync(join(tmpdir(), 'lurewatch-train-'));
-  for (const set of [SETS.holdout, SETS.tuning2, SETS.tuning4]) {
+  for (const set of [SETS.holdout, SETS.tuning2, SETS.tuning4, SETS.tuning5]) {
     for (const m of JSON.parse(readFileSync(set, 'utf8')) as HoldoutMessage[])
       await add(fileOf(m, dir), m.label === 'lure');
   }

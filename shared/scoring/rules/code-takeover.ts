@@ -15,7 +15,7 @@ const CODE = words([
   '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',
 ]);
 
-const DELIVERS_CODE = /\b(?:code|pin|otp|passcode)(?: is|:)?\s?\d{4,8}\b/;
+const DELIVERS_CODE = /\b(?:code|pin|otp|passcode)\b[^.\d]{0,50}?(?:\bis|:)?\s?\d{4,8}\b/;
 const ASKS_TO_PASS_ON =
   /\b(?:send|forward|share|give|tell|read|text|pass|screenshot)\b[^.?!]{0,40}\b(?:code|pin|otp|it|that|this)\b/;
 const WARNS_NOT_TO_SHARE = /\b(?:don'?t|do not|never) (?:share|give|tell|send|forward)\b|\bwill never ask\b/;

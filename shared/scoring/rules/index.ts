@@ -4,6 +4,7 @@ import type { Rule } from '../rule.ts';
 import { authFailure } from './auth-failure.ts';
 import { claimedMeeting } from './claimed-meeting.ts';
 import { codeTakeover } from './code-takeover.ts';
+import { coercion } from './coercion.ts';
 import { coldOpen } from './cold-open.ts';
 import { credentialLure } from './credential-lure.ts';
 import { cultivationOffer } from './cultivation-offer.ts';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   exposureThreat,
   kompromatClaim,
   extortionDemand,
+  coercion,
   policeDeterrence,
   // spear-phishing
   lookalikeDomain,

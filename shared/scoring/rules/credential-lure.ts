@@ -32,6 +32,7 @@ const CREDENTIAL = words([
   // "log in to resubmit", "sign in to view the document": a login as the price of the next step.
   '(?:sign|log)[- ]?(?:in|on) (?:again )?(?:to|and) (?:re-?submit|view|access|open|download|see|review|read|confirm|verify|restore|unlock|keep|avoid|continue|approve|release)',
   'mailbox (?:is )?(?:full|quota|storage|upgrade)',
+  '(?:log|sign)[- ]?(?:in|on) (?:to|into) (?:our|the) [a-z ]{0,20}portal with your (?:[a-z]+ )?(?:account|login|credentials)',
   '(?:text|send|give|tell|email) me your (?:[a-z]+ )?(?:login|password|credentials|passcode|username)',
   '(?:certificate|licence|license|subscription|token|access) (?:expires|has expired|will expire|is expiring)',
   'renew (?:now|it now|your (?:access|certificate|account|licence|license))',

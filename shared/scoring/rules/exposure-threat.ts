@@ -26,6 +26,7 @@ const DISCLOSE = words([
   "(?:'d|would|will|might|could) be (?:very |really |so )?interested (?:in|to see|to know|to hear)",
   '(?:reach|reaches|reaching|end up with|ends up with|ended up) (?:the|your|somewhere)',
   'next on the list',
+  'found out what',
   'imagine [a-z ]{0,40}(?:seeing|reading|finding out|hearing|knowing)',
 ]);
 const AUDIENCE = words([
@@ -42,6 +43,7 @@ const AUDIENCE = words([
   'everyone you know',
   'local party chair',
   'the chief whip',
+  'your (?:agent|association chairman|association chair)',
   "(?:your )?(?:kids'?|children'?s?) school",
   "parents['’]? group",
   '(?:people|voters|residents|good people) (?:of|in) your constituency',

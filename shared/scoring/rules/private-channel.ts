@@ -19,6 +19,8 @@ export const privateChannel = phraseRule({
     'your (?:personal|private|own|home|non-work) (?:email|e-mail|number|mobile|phone|account|address)',
     '(?:reply|write|respond|email|e-mail|message|text|contact me)(?: me)? (?:to|on|at|via) my (?:personal|private|own|home|other) (?:email|e-mail|address|number|mobile|phone|account)',
     'off the record',
+    '(?:work|the office|they|security|it) (?:reads?|monitors?|checks?) my (?:whatsapp|messages|phone|email)',
+    '(?:send|forward) it (?:straight )?to (?:her|his|my) (?:personal|private|own) (?:address|email|account)',
     '(?:send|give|text|ping) me your (?:personal|private|own|other|non-work) (?:one|number|email|mobile)',
     "(?:don'?t|do not|please don'?t) (?:reply|respond|message|write|answer)(?: me)? (?:on|to|via) (?:teams|slack|your (?:parliamentary|work|office|official) (?:email|account|phone|mobile))",
     '(?:your )?(?:caseworkers?|staff|office|researchers?|team) (?:can|could|might|will) (?:read|see)',

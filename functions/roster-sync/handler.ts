@@ -1,5 +1,5 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import type { AttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { DynamoRosterStore } from '../../shared/adapters/dynamodb/roster-store.ts';
 import { matchesRosterChangedFilter } from '../../shared/adapters/dynamodb/stream-filter.ts';
@@ -25,12 +25,7 @@ export class RosterSyncError extends Error {}
  */
 export function createRosterSyncHandler(getDeps: () => RosterSyncDependencies) {
   return async (event: DynamoDBStreamEvent) => {
-    const imports = event.Records.filter((record) =>
-      matchesRosterChangedFilter({
-        eventName: record.eventName,
-        dynamodb: { NewImage: record.dynamodb?.NewImage as Record<string, AttributeValue & { S?: string }> },
-      }),
-    );
+    const imports = event.Records.filter(matchesRosterChangedFilter);
     if (imports.length === 0) return;
     const deps = getDeps();
     const roster = await deps.roster.load();

@@ -45,17 +45,9 @@ export interface CorrelateDeps {
   ignoreDomains?: readonly string[];
   newCampaignId: () => string;
   /**
-   * Runs the join step exclusively within this process among reports sharing any of its keys
-   * (identifiers and wording bands; see serialiser()): the records of one batch that lead to the
-   * same campaign then queue instead of racing for its item, and unrelated ones run side by
-   * side. Correctness never depends on it — other instances still race, and the conditional
-   * writes settle that.
-   */
-  exclusive?: Exclusive;
-  /**
    * Joins reports together (see joinQueue()): the reports waiting at one moment are decided in
    * order against one read of their owners, and those joining the same campaign are written in
-   * one transaction. Takes precedence over `exclusive`.
+   * one transaction. Without it, each report joins on its own.
    */
   joiner?: Joiner;
   now?: () => Date;
@@ -213,7 +205,6 @@ const uniqueIdentifiers = (ids: readonly Identifier[]) => [
 ];
 
 /** The keys a report's join is serialised on within a process: everything it may claim. */
-const joinKeys = (f: ReportFeatures) => uniqueIdentifiers([...f.identifiers, ...f.bands]).map(identifierKey);
 
 interface Joined {
   campaignId: string;
@@ -349,9 +340,7 @@ export async function correlateReport(
         ? deps.joiner(deps, f, contribution, known).finally(() => {
             first = false;
           })
-        : deps.exclusive
-          ? deps.exclusive(joinKeys(f), step)
-          : step());
+        : step());
       // Read after the join (outside the queue): the live campaign, in case a merge absorbed it.
       campaign = joined.live ?? (await resolveCampaign(deps.store, joined.campaignId));
       linkedBy = joined.reasons;
@@ -597,29 +586,4 @@ async function joinTogether(rest: readonly JoinRequest[], cache: OwnerCache): Pr
   // Lost a race with another process (or each other): one at a time, with fresh reads.
   for (const req of lost.sort((a, b) => rest.indexOf(a) - rest.indexOf(b))) await joinAlone(req);
   return taken;
-}
-
-export type Exclusive = <T>(keys: readonly string[], step: () => Promise<T>) => Promise<T>;
-
-/**
- * A process-wide queue per key: a step starts once every step queued before it on any of its
- * keys has settled, so steps sharing a key run one at a time, in arrival order, and steps with
- * no key in common run side by side. A step only ever waits for earlier ones: no deadlock.
- */
-export function serialiser(): Exclusive {
-  const tails = new Map<string, Promise<void>>();
-  return <T>(keys: readonly string[], step: () => Promise<T>) => {
-    const unique = [...new Set(keys)];
-    const before = unique.flatMap((k) => tails.get(k) ?? []);
-    const run = Promise.all(before).then(step);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    for (const k of unique) tails.set(k, settled);
-    void settled.then(() => {
-      for (const k of unique) if (tails.get(k) === settled) tails.delete(k);
-    });
-    return run;
-  };
 }

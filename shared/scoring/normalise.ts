@@ -35,7 +35,8 @@ const NON_ASCII_G = /[^\x00-\x7f]/g;
 const DECOMPOSABLE = /[\u00a0-\u036f\u1e00-\u1fff\u2100-\u24ff\u3000-\u33ff\ufb00-\ufb4f\uff00-\uffef\ud835]/;
 // Combining marks that NFKD splits off Latin letters (no slower Unicode-property escape).
 const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-const QUOTES: Record<string, string> = {
+/** Typographic quotes folded to straight ones (exported: the property test's reference uses them). */
+export const QUOTES: Record<string, string> = {
   '\u2018': "'",
   '\u2019': "'",
   '\u201a': "'",
@@ -56,7 +57,8 @@ const SPACES =
 const LEET_PAIR = /[013457@$](?:(?<=[a-z].)|(?=[a-z]))/g;
 // A word mixing letters with look-alike digits/symbols ("p4ssw0rd", "l0g1n"); pure numbers are left alone.
 const LEET_WORD = /\b[a-z0-9@$]*(?:[a-z][013457@$]|[013457@$][a-z])[a-z0-9@$]*/g;
-const LEET: Record<string, string> = {
+/** What each look-alike digit or symbol stands for inside a word. */
+export const LEET: Record<string, string> = {
   '0': 'o',
   '1': 'i',
   '3': 'e',

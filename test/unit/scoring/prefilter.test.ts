@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONFUSABLES } from '../../../shared/scoring/confusables.ts';
 import { matches } from '../../../shared/scoring/match.ts';
-import { clipForScan, normalise } from '../../../shared/scoring/normalise.ts';
+import { clipForScan, LEET, normalise, QUOTES } from '../../../shared/scoring/normalise.ts';
 import { compile, registeredPatterns, scanOf } from '../../../shared/scoring/prefilter.ts';
 import '../../../shared/scoring/rules/index.ts';
 
@@ -159,30 +159,6 @@ describe('literal prefilter', () => {
 });
 
 // ---- The normaliser against the straightforward version it replaced ---------------------------
-
-const QUOTES: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u00b4': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u2033': '"',
-};
-const LEET: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-};
 
 const INVISIBLE =
   '[\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff]';

@@ -5,6 +5,7 @@
  * like one moderate signal, never a verdict alone; its evidence is the words that weighed most.
  */
 import { featureHash, featureHashesOf } from '../language/features.ts';
+import { HashIndex } from '../language/hash-index.ts';
 import model from '../language/model.json' with { type: 'json' };
 import type { LanguageModel } from '../language/train.ts';
 import type { Rule } from '../rule.ts';
@@ -15,30 +16,27 @@ export const LANGUAGE_CAP = 0.3;
 export function lureLanguageRule(m: LanguageModel, cap = LANGUAGE_CAP): Rule {
   // Looked up by hash: scoring walks the text without cutting a string out of it. Seen features
   // are stamped with the call's number, so a call allocates nothing but its result.
-  const indexOf = new Map<number, number>();
   const features = Object.keys(m.weights);
+  const indexOf = new HashIndex(features.map((f, i) => [featureHash(f), i] as const));
   const weightOf = Float64Array.from(features.map((f) => m.weights[f]!));
-  for (const [i, f] of features.entries()) indexOf.set(featureHash(f), i);
   const seenIn = new Uint32Array(features.length);
   let call = 0;
-  let z = 0;
-  let best: number[] = [];
-  const visit = (hash: number) => {
-    const i = indexOf.get(hash);
-    if (i === undefined || seenIn[i] === call) return;
-    seenIn[i] = call;
-    z += weightOf[i]!;
-    if (weightOf[i]! > 0) best.push(i);
-  };
   return {
     id: 'lure.language',
     kind: 'content',
     reason: 'is worded like the lures we have seen',
     evaluate(view) {
       call = (call + 1) >>> 0 || 1;
-      z = m.bias;
-      best = [];
-      featureHashesOf(view.text.folded, visit);
+      let z = m.bias;
+      const best: number[] = [];
+      const { hashes, count } = featureHashesOf(view.text.folded);
+      for (let k = 0; k < count; k++) {
+        const i = indexOf.get(hashes[k]!);
+        if (i < 0 || seenIn[i] === call) continue;
+        seenIn[i] = call;
+        z += weightOf[i]!;
+        if (weightOf[i]! > 0) best.push(i);
+      }
       const p = 1 / (1 + Math.exp(-z));
       const weight = Math.min(cap, Math.max(0, cap * (p - 0.5) * 2));
       if (weight < 0.02) return undefined;

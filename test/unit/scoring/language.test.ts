@@ -91,9 +91,8 @@ describe('feature hashing', () => {
   it('walks to the same features whether it makes strings or only hashes', () => {
     const text = "hi there, we met at the reception x it's me again!! you don't remember?? lol... send pics";
     const fromStrings = new Set([...featuresOf(text)].map(featureHash));
-    const fromHashes = new Set<number>();
-    featureHashesOf(text, (h) => fromHashes.add(h));
-    expect(fromHashes).toEqual(fromStrings);
+    const { hashes, count } = featureHashesOf(text);
+    expect(new Set(hashes.subarray(0, count))).toEqual(fromStrings);
   });
 
   it('gives every feature of the committed model its own hash', () => {

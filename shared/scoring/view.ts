@@ -80,7 +80,11 @@ const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{1,300}/gi;
 /** A link written without a scheme ("ipsa-payments.example/update"): a host, then a path. */
 const BARE_URL =
   /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\/[^\s<>"'()[\]{}/][^\s<>"'()[\]{}]{0,299}/gi;
-const MAY_HAVE_BARE_URL = /[a-z0-9]\.[a-z]{2,12}\/[^\s/]/i;
+const MAY_HAVE_BARE_URL = /[a-z0-9]\.[a-z]{2,12}\/[^\s/]/gi;
+const SPACE_CHAR = /\s/;
+/** What `\s` matches, without a regex call for the common characters. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_CHAR.test(String.fromCharCode(c)));
 const PHONE_AUTHOR = /^[\s+\d()\-\u202a\u202c\u200e\u00a0]{7,}$/;
 const INTIMATE =
   /[\u2764\u2665\u{1f49b}\u{1f499}\u{1f49a}\u{1f49c}\u{1f9e1}\u{1f5a4}\u{1f90d}\u{1f495}\u{1f496}\u{1f497}\u{1f493}\u{1f49e}\u{1f60d}\u{1f970}\u{1f618}\u{1f48b}\u{1f339}]/u;
@@ -123,14 +127,20 @@ function urlsOf(report: ReportLike, rawText: string): ViewUrl[] {
   for (const u of report.urls ?? []) add(u.url, u.text);
   const scan = rawText.length > 50_000 ? rawText.slice(0, 50_000) : rawText;
   for (const m of scan.matchAll(URL_IN_TEXT)) add(m[0]);
-  if (MAY_HAVE_BARE_URL.test(scan)) {
+  // A link without a scheme lies within one run of non-spaces, as do the links blanked out of
+  // it, so only the runs holding a possible "host.tld/path" are read, each once.
+  MAY_HAVE_BARE_URL.lastIndex = 0;
+  for (let m = MAY_HAVE_BARE_URL.exec(scan); m; m = MAY_HAVE_BARE_URL.exec(scan)) {
+    let from = m.index;
+    while (from > 0 && !isSpace(scan.charCodeAt(from - 1))) from--;
+    let to = m.index + m[0].length;
+    while (to < scan.length && !isSpace(scan.charCodeAt(to))) to++;
     // Links with a scheme are blanked first, so their hosts are not read a second time.
-    const blanked = scan.replace(URL_IN_TEXT, ' ');
-    for (const m of blanked.matchAll(BARE_URL)) {
-      const before = m.index > 0 ? blanked.charAt(m.index - 1) : '';
-      if (before !== '@') add(`https://${m[0]}`);
-    }
+    const run = scan.slice(from, to).replace(URL_IN_TEXT, ' ');
+    for (const b of run.matchAll(BARE_URL)) if (run.charAt(b.index - 1) !== '@') add(`https://${b[0]}`);
+    MAY_HAVE_BARE_URL.lastIndex = to;
   }
+  MAY_HAVE_BARE_URL.lastIndex = 0;
   return out;
 }
 

@@ -45,10 +45,13 @@ const AUDIENCE = words([
   "(?:your )?kids'? school",
   "parents'? (?:whatsapp|group)",
   'facebook',
+  '(?:tiktok|twitter|instagram|youtube|reddit)',
+  '(?:your )?constituency (?:page|group|website|facebook)',
   "(?:your )?party'?s? (?:disciplinary|whips|chair|compliance)",
 ]);
 const DEMAND = words([
-  '(?:\\u00a3|\\$)\\s?\\d',
+  // The whole amount: the pattern ends at a word boundary, so "£2500" must be read to its end.
+  '(?:\\u00a3|\\$)\\s?\\d[\\d,.]*k?',
   '\\d+(?:\\.\\d+)? ?(?:btc|bitcoin|eth|usdt)',
   'bitcoin',
   'crypto',
@@ -57,7 +60,7 @@ const DEMAND = words([
   'vouchers',
   '(?:agree|name) a (?:number|price|sum)',
   'pay (?:what|me|up|now)',
-  'vote (?:against|for)',
+  'vote (?:against|for|no|yes)',
   'ask (?:one|a) question',
   "(?:the )?committee'?s? (?:draft|report)",
   'where the minister will be',

@@ -24,6 +24,7 @@ export const diaryRequest = phraseRule({
     "who'?s (?:actually |really )?on the (?:shortlist|longlist|list) for",
     'how the whip count is (?:looking|going)',
     '(?:whip|vote) count',
+    "what (?:days?|times?|evenings?|nights?) (?:your|his|her|the) (?:boss|mp|minister|member|principal) (?:is|'s|are) (?:in|around|about|free|at|away)",
     '(?:normal|typical|usual) (?:week|day) looks? like for (?:him|her|your boss|the minister|the mp)',
     "when'?s (?:he|she|your boss|the minister) in (?:london|the constituency|westminster)",
     'which hotel (?:is|are) (?:the|he|she|you|they)',

@@ -10,6 +10,10 @@ const DISCLOSE = words([
   "(?:will|would|could|might|'ll|'d|are going to|is going to|gonna) (?:go|be sent|be shared|be posted|end up|land|get sent|find (?:its|their) way|be forwarded|be leaked|be published)",
   'goe?s? (?:to|out to|public|viral|online)',
   'go public',
+  'go(?:es)? (?:on|onto|up on|out on|round|around)',
+  '(?:be |get |gets |been )?uploaded (?:to|on|onto)',
+  '(?:going|goes|gone|went) round',
+  '(?:press|hit|pressing|hitting) send',
   '(?:get|gets|getting|be|being) (?:sent|shared|posted|leaked|forwarded|published|passed)',
   '(?:send|share|post|publish|leak|release|forward|show|circulate|upload)(?:ing|ed)? (?:it|them|these|those|this|everything|copies|(?:the |your |our |those |these )?(?:photos?|pictures?|pics|images?|screenshots?|messages|chats?|videos?|recordings?|copies|nudes)) (?:to|with|out|round|around|online|everywhere|on)',
   "(?:i'?ll|i will|we'?ll|we will|i could|i might|i can|going to|gonna) (?:tell|inform|contact|message|call|email|show|send (?:it|them|this) to|go to)",
@@ -54,6 +58,13 @@ const AUDIENCE = words([
   'your (?:chief of staff|private secretary|researcher|caseworker|agent|whip)',
   '(?:your )?(?:constituency|local) (?:association|party|chair)',
   'party chair',
+  '(?:your )?constituency (?:page|group|website|facebook(?: group)?|whatsapp)',
+  'the (?:sun|mirror|daily mail|mail on sunday|daily star|express|telegraph|times|guardian|evening standard)',
+  'guido(?: fawkes)?',
+  '(?:the )?(?:local|national|regional) (?:paper|papers|press|news|rag)',
+  '(?:tiktok|twitter|instagram|youtube|reddit)',
+  'your (?:office manager|local association)',
+  'whatsapp group with',
 ]);
 const TONE = words([
   'unless',
@@ -72,6 +83,10 @@ const TONE = words([
   'up to you',
   'you know which ones',
   'how long do you think',
+  '(?:this|it) can (?:be avoided|all go away|go away)',
+  'now we talk',
+  'waiting for me to (?:press|hit) send',
+  'your career (?:will be|is|would be) (?:over|finished|done|ruined)',
 ]);
 const MATERIAL = words([
   'what you sent(?: me)?',

@@ -19,6 +19,7 @@ const PRETEXT = words([
   '(?:send|show) me (?:one|a pic|a picture|a photo|a selfie|something)(?: back| too)?',
   '(?:send|swap) (?:me )?(?:one|pics|pictures|photos) back',
   'one back',
+  '(?:did|have|has) (?:you|u) (?:get|got|see|seen|like|liked|receive|received|open|opened) my (?:pic|picture|photo|selfie|snap|video)s?',
   'your turn',
   "we'?re even",
   '(?:see|want) (?:some )?more',

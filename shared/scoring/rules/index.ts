@@ -30,6 +30,7 @@ import { newNumberClaim } from './new-number-claim.ts';
 import { notRemembered } from './not-remembered.ts';
 import { officialChannel } from './official-channel.ts';
 import { outOfBandContact } from './out-of-band-contact.ts';
+import { paymentRedirection } from './payment-redirection.ts';
 import { policeDeterrence } from './police-deterrence.ts';
 import { privateChannel } from './private-channel.ts';
 import { professionalContact } from './professional-contact.ts';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   displayNameImpersonation,
   credentialLure,
   codeTakeover,
+  paymentRedirection,
   documentShareLure,
   newNumberClaim,
   riskyAttachment,

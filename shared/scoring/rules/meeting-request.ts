@@ -19,7 +19,7 @@ export const meetingRequest = phraseRule({
     '(?:take|taking) you (?:to|out (?:to|for)) (?:lunch|dinner|a drink|drinks)',
     'a drink (?:after|later|tonight|afterwards)',
     '(?:got|have you got|do you have|any chance of) a (?:spare|free|quiet) (?:evening|night|hour|moment)',
-    '(?:^|[.!?] )(?:drink|drinks|coffee|dinner)\\?',
+    '(?:^|[.!?] )(?:a )?(?:drink|drinks|coffee|dinner)(?: sometime| some time| soon| one day| one evening| one night| later| after)?\\?',
     '(?:at|to|in) my hotel',
     '(?:free|around|about) (?:tonight|tomorrow|later)\\??',
     '(?:around|free) for (?:lunch|dinner|a drink|drinks|coffee)',

@@ -12,6 +12,20 @@ const NAMED =
 const PAST_WARNINGS =
   /\benable (?:content|editing|macros)\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/;
 
+/** A file name with a risky extension anywhere in the words (not inside a link's path). */
+const FILE_NAME =
+  /(?<![\w/.@-])[\w()&,'-]{1,80}\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b(?![./\w-])/g;
+const RISKY_EXTENSION =
+  /\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b/;
+/**
+ * An archive sent locked with its password in the same message: the lock only keeps the mail
+ * gateway from scanning what is inside.
+ */
+const LOCKED =
+  /\b(?:encrypted|password[- ]protected|protected|locked|secured) (?:archive|zip|file|attachment|document|folder|pdf|copy)\b/;
+const PASSWORD_GIVEN =
+  /\b(?:password|passcode|pin)\b(?: (?:is|for (?:it|the [a-z]+)(?: is)?))?\s?[:=(-]?\s?[a-z0-9]*\d[a-z0-9]*\b/;
+
 export const namedAttachment: Rule = {
   id: 'spearphish.named-attachment',
   category: 'spearphish',
@@ -19,23 +33,38 @@ export const namedAttachment: Rule = {
   reason: 'names a risky attachment',
   evaluate(view) {
     const t = view.text.plain;
-    if (!t.includes('attach') && !t.includes('contains') && !t.includes('enclosed') && !t.includes('open '))
-      return undefined;
     let best: [number, string, string] | undefined;
-    NAMED.lastIndex = 0;
-    let n = 0;
-    for (let m = NAMED.exec(t); m && n < 20; m = NAMED.exec(t), n++) {
-      const c = classify(m[1]!.trim(), '');
-      if (c && (!best || c[0] > best[0])) best = [c[0], c[1], m[1]!.trim()];
+    const consider = (name: string, scale: number) => {
+      const c = classify(name, '');
+      if (c && (!best || c[0] * scale > best[0])) best = [c[0] * scale, c[1], name];
+    };
+    if (t.includes('attach') || t.includes('contains') || t.includes('enclosed') || t.includes('open ')) {
+      NAMED.lastIndex = 0;
+      let n = 0;
+      for (let m = NAMED.exec(t); m && n < 20; m = NAMED.exec(t), n++) consider(m[1]!.trim(), 1);
+      NAMED.lastIndex = 0;
     }
-    NAMED.lastIndex = 0;
+    // Named without "attached": a little less sure it is the message's own file.
+    if (!best && RISKY_EXTENSION.test(t)) {
+      FILE_NAME.lastIndex = 0;
+      let n = 0;
+      for (let m = FILE_NAME.exec(t); m && n < 20; m = FILE_NAME.exec(t), n++) consider(m[0], 0.75);
+      FILE_NAME.lastIndex = 0;
+    }
     const coached = PAST_WARNINGS.exec(t);
     if (best && coached)
       return { weight: 0.5, evidence: `${best[1]} named: ${best[2].slice(0, 60)}, with "${coached[0]}"` };
-    return best
+    if (best)
+      return {
+        weight: Math.round(best[0] * 0.8 * 100) / 100,
+        evidence: `${best[1]} named: ${best[2].slice(0, 80)}`,
+      };
+    const locked = t.includes('password') || t.includes('passcode') ? LOCKED.exec(t) : null;
+    const password = locked && PASSWORD_GIVEN.exec(t);
+    return locked && password
       ? {
-          weight: Math.round(best[0] * 0.8 * 100) / 100,
-          evidence: `${best[1]} named: ${best[2].slice(0, 80)}`,
+          weight: 0.4,
+          evidence: `"${locked[0]}" with its password in the message ("${password[0].slice(0, 40)}")`,
         }
       : undefined;
   },

@@ -34,6 +34,7 @@ export const secrecy = phraseRule({
         '(?:will|would|can|could) you delete (?:these|this|them|it|our)',
         "(?:don'?t|do not) copy (?:the )?(?:department|office|team|private office) in",
         'pinky promise',
+        "(?:don'?t|do not) (?:discuss|share|mention) (?:this |it |that )?with (?:anyone|anybody|colleagues|your colleagues|your office|the office|staff|your staff|your team)",
         "(?:won'?t|will not|never) tell a (?:soul|single soul|living soul)",
         '(?:no one|nobody|no-one) (?:would|will) (?:ever )?(?:have|need) to know',
         '(?:nobody|no one|no-one) asks (?:any )?questions',

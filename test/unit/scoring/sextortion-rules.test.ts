@@ -46,8 +46,14 @@ describe('sextortion.demand', () => {
       ),
     ).toBeDefined();
   });
+  it('reads a sum of several digits to its end ("pay £2500 or …")', () => {
+    // The patterns end at a word boundary: "£2" inside "£2500" is not one.
+    expect(run('sextortion.demand', chat(['them: Pay £2500 or they go on your page']))).toBeDefined();
+    expect(run('sextortion.demand', chat(['them: Pay £2 500 or they go on your page']))).toBeDefined();
+  });
   it('ignores a donation request', () => {
     expect(run('sextortion.demand', mail('You can donate to the appeal on our website.'))).toBeUndefined();
+    expect(run('sextortion.demand', mail('The ticket is £25, pay at the door.'))).toBeUndefined();
   });
 });
 

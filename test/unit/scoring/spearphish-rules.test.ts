@@ -230,3 +230,54 @@ describe('spearphish.reply-to-mismatch', () => {
     ).toBeUndefined();
   });
 });
+
+describe('spearphish.payment-redirection', () => {
+  const notice =
+    'Following our audit we have moved our banking. Please make payment for invoice 2041 to the new account below, not to our previous account. Sort code 23-05-80, account number 41927736.';
+  it('fires on changed bank details with the new ones beside them', () => {
+    expect(run('spearphish.payment-redirection', mail(notice))?.weight).toBe(0.45);
+    expect(
+      run(
+        'spearphish.payment-redirection',
+        mail('Please note our updated bank details for all future invoices.'),
+      )?.weight,
+    ).toBe(0.15);
+  });
+  it('ignores bank details without a change, and ordinary finance mail', () => {
+    expect(
+      run('spearphish.payment-redirection', mail('Your refund goes to sort code 12-34-56 as before.')),
+    ).toBeUndefined();
+    expect(
+      run('spearphish.payment-redirection', mail('The invoice is attached; payment terms are 30 days.')),
+    ).toBeUndefined();
+  });
+});
+
+describe('spearphish.named-attachment', () => {
+  it('fires on a risky file named anywhere in the words', () => {
+    const hit = run(
+      'spearphish.named-attachment',
+      mail('My scanner saves them as a web page, please open in the browser: Case_documents_HomeOffice.html'),
+    );
+    expect(hit?.evidence).toMatch(/HTML file named: case_documents_homeoffice\.html/);
+  });
+  it('fires on a locked archive sent with its password', () => {
+    expect(
+      run(
+        'spearphish.named-attachment',
+        mail("It's attached as an encrypted archive (password: TIMES2024). Deadline 6pm."),
+      )?.weight,
+    ).toBe(0.4);
+  });
+  it('ignores file names inside links and a password without a locked file', () => {
+    expect(
+      run(
+        'spearphish.named-attachment',
+        mail('See https://www.gov.example/guidance/index.html for details.'),
+      ),
+    ).toBeUndefined();
+    expect(
+      run('spearphish.named-attachment', mail('Your password must have 12 characters.')),
+    ).toBeUndefined();
+  });
+});

@@ -109,6 +109,11 @@ function targetAuthors(authors: string[], lines: ChatLine[], hints: SideHints, r
     }
   }
   for (const a of target) other.delete(a);
+  // A report is about words received: when every author looks like the reporter, the name
+  // match is a sender who shares their first name ("Sam"), not the reporter alone.
+  if (target.size === authors.length) {
+    for (const a of [...target]) if (!ME.test(a.trim())) target.delete(a);
+  }
   const unknown = authors.filter((a) => !target.has(a) && !other.has(a));
   if (target.size > 0) return target;
   if (other.size > 0) {

@@ -50,7 +50,8 @@ export function parseTypedChat(body: string): TypedChat | undefined {
   const used = new Set<number>();
   let day: string | undefined;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!.replace(/^>\s?/, '');
+    // A pasted chat may open with a quote mark: "Typed out below: \"[15/01, 22:41] Abi: …".
+    const row = rows[i]!.replace(/^>\s?/, '').replace(/^(\s*)["\u201c](?=\[?\d)/, '$1');
     const header = DATE_HEADER.exec(row);
     if (header) {
       day = header[1];

@@ -97,11 +97,18 @@ function isoOf(
   return `${year}-${p(month)}-${p(day)}T${p(hour)}:${mi}:${s ?? '00'}`;
 }
 
+/**
+ * What may stand before a message's timestamp when an export is pasted into a mail: indent,
+ * reply quoting ("> "), or an opening quote mark ("Typed out below: \"[15/01/2024, …").
+ */
+const PASTED_PREFIX = /^\s*(?:>\s?)*["\u201c]?(?=\[?\d)/;
+const unpasted = (line: string) => line.replace(PASTED_PREFIX, '');
+
 /** True when the text looks like a chat export (several lines in one of the two formats). */
 export function looksLikeWhatsApp(text: string): boolean {
   let hits = 0;
   for (const line of text.slice(0, 20_000).split(/\r?\n/, 60)) {
-    const l = stripMarks(line);
+    const l = unpasted(stripMarks(line));
     if (ANDROID.test(l) || IOS.test(l)) hits++;
     if (hits >= 2) return true;
   }
@@ -116,8 +123,9 @@ export function parseWhatsApp(input: string, maxMessages = 5000): ParsedChat {
   let truncated = false;
   for (const rawLine of text.split(/\r?\n/)) {
     const line = stripMarks(rawLine).replace(/\u00a0|\u202f/g, ' ');
-    const ios = IOS.exec(line);
-    const android = ios ? null : ANDROID.exec(line);
+    const stamped = unpasted(line);
+    const ios = IOS.exec(stamped);
+    const android = ios ? null : ANDROID.exec(stamped);
     const m = ios ?? android;
     if (!m) {
       const last = lines[lines.length - 1];

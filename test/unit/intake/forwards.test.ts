@@ -210,4 +210,15 @@ describe('chats carried by a report', () => {
       "Hey Megan, it's Charlie from the think tank drinks. Fancy a drink?\nOk now I'm embarrassed x",
     );
   });
+
+  it("a chat pasted in quotes whose sender shares the reporter's first name", async () => {
+    // "Megan" is the reporter's first name; a chat where every line is hers would leave the
+    // report with no words received, so the author is the sender who happens to share it.
+    const body = `Typed out exactly below.\n\n"[11/04/2024, 08:02] Megan: morning!! how was the early start\n[11/04/2024, 12:47] Megan: any idea what time the minister's leaving for Kyiv?"\n\nMegan Price`;
+    const { draft } = await parseRawMail(mail(staffer, body));
+    expect(draft.messages).toHaveLength(2);
+    expect(draft.messages?.every((m) => !m.fromTarget)).toBe(true);
+    expect(draft.text).toContain('morning!! how was the early start');
+    expect(draft.text).toContain("any idea what time the minister's leaving");
+  });
 });

@@ -78,6 +78,12 @@ describe('WhatsApp exports', () => {
     expect(chat.lines[0]?.at).toBe('2024-01-15T22:41:00');
   });
 
+  it('reads an export pasted into a mail: indented, reply-quoted or opened with a quote mark', () => {
+    const pasted = '  "[15/01/2024, 22:41:07] Abi: hi its me\n> [15/01/2024, 22:42:00] Abi: remember?';
+    expect(looksLikeWhatsApp(pasted)).toBe(true);
+    expect(parseWhatsApp(pasted).lines.map((l) => l.text)).toEqual(['hi its me', 'remember?']);
+  });
+
   it('tells a chat export from ordinary text', () => {
     expect(looksLikeWhatsApp('Dear Sir,\nI write about 15/01/2024, 22:41 - nothing')).toBe(false);
     expect(looksLikeWhatsApp('15/01/2024, 22:41 - Abi: hi\n15/01/2024, 22:42 - Bob: hello')).toBe(true);

@@ -23,7 +23,7 @@ import { kompromatClaim } from './kompromat-claim.ts';
 import { linkImitatesSender } from './link-imitates-sender.ts';
 import { linkTextMismatch } from './link-text-mismatch.ts';
 import { lookalikeDomain } from './lookalike-domain.ts';
-import { lureLanguage } from './lure-language.ts';
+import { lureLanguage, ordinaryLanguage } from './lure-language.ts';
 import { meetingRequest } from './meeting-request.ts';
 import { namedAttachment } from './named-attachment.ts';
 import { newNumberClaim } from './new-number-claim.ts';
@@ -92,6 +92,7 @@ export const RULES: readonly Rule[] = [
   professionalContact,
   officialChannel,
   securityAdvisory,
+  ordinaryLanguage,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

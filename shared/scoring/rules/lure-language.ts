@@ -9,6 +9,7 @@ import { HashIndex } from '../language/hash-index.ts';
 import model from '../language/model.json' with { type: 'json' };
 import type { LanguageModel } from '../language/train.ts';
 import type { Rule } from '../rule.ts';
+import type { ScoringView } from '../view.ts';
 
 /**
  * The most it can add: alone it stays below "suspicious" (0.40), so a person always sees a
@@ -18,43 +19,113 @@ import type { Rule } from '../rule.ts';
  */
 export const LANGUAGE_CAP = 0.39;
 
-export function lureLanguageRule(m: LanguageModel, cap = LANGUAGE_CAP): Rule {
+/**
+ * The most the ordinary-language reading discounts the wording signals by (see below). On
+ * sets the model had not seen, 0.2–0.6 removed a false positive in 250 and lost no lure.
+ */
+export const ORDINARY_CAP = 0.6;
+
+/** What the model makes of one text: how lure-like, and the words that weighed most each way. */
+interface Reading {
+  p: number;
+  lureWords: string[];
+  ordinaryWords: string[];
+}
+
+/**
+ * Reads a view's text with the model, remembering the last view: the lure-wording rule and
+ * the ordinary-wording context rule share one reading.
+ */
+function languageReader(m: LanguageModel): (view: ScoringView) => Reading {
   // Looked up by hash: scoring walks the text without cutting a string out of it. Seen features
-  // are stamped with the call's number, so a call allocates nothing but its result.
+  // are stamped with the call's number, so a call allocates little beyond its result.
   const features = Object.keys(m.weights);
   const indexOf = new HashIndex(features.map((f, i) => [featureHash(f), i] as const));
   const weightOf = Float64Array.from(features.map((f) => m.weights[f]!));
   const seenIn = new Uint32Array(features.length);
   let call = 0;
-  return {
+  let lastView: ScoringView | undefined;
+  let last: Reading | undefined;
+  const strongest = (ids: number[], sign: 1 | -1) =>
+    ids
+      .sort((a, b) => sign * (weightOf[b]! - weightOf[a]!))
+      .slice(0, 4)
+      .map((i) => `"${features[i]}"`);
+  return (view) => {
+    if (view === lastView && last) return last;
+    call = (call + 1) >>> 0 || 1;
+    let z = m.bias;
+    const lure: number[] = [];
+    const ordinary: number[] = [];
+    const { hashes, count } = featureHashesOf(view.text.folded);
+    for (let k = 0; k < count; k++) {
+      const i = indexOf.get(hashes[k]!);
+      if (i < 0 || seenIn[i] === call) continue;
+      seenIn[i] = call;
+      z += weightOf[i]!;
+      (weightOf[i]! > 0 ? lure : ordinary).push(i);
+    }
+    const p = 1 / (1 + Math.exp(-z));
+    lastView = view;
+    last = {
+      p,
+      lureWords: p > 0.5 ? strongest(lure, 1) : [],
+      ordinaryWords: p < 0.5 ? strongest(ordinary, -1) : [],
+    };
+    return last;
+  };
+}
+
+/**
+ * The model's two readings as rules: `lure.language` adds up to `cap` when the words read like
+ * lures; `context.ordinary-language` discounts the wording signals (flirting, claimed meetings,
+ * secrecy) by up to `damp` when they read like ordinary mail, as a known contact does. Neither
+ * touches technical signals (a lookalike domain, a risky attachment) or threats.
+ */
+export function languageRules(
+  m: LanguageModel,
+  { cap = LANGUAGE_CAP, damp = ORDINARY_CAP }: { cap?: number; damp?: number } = {},
+): Rule[] {
+  const read = languageReader(m);
+  const lureLanguage: Rule = {
     id: 'lure.language',
     kind: 'content',
     reason: 'is worded like the lures we have seen',
     evaluate(view) {
-      call = (call + 1) >>> 0 || 1;
-      let z = m.bias;
-      const best: number[] = [];
-      const { hashes, count } = featureHashesOf(view.text.folded);
-      for (let k = 0; k < count; k++) {
-        const i = indexOf.get(hashes[k]!);
-        if (i < 0 || seenIn[i] === call) continue;
-        seenIn[i] = call;
-        z += weightOf[i]!;
-        if (weightOf[i]! > 0) best.push(i);
-      }
-      const p = 1 / (1 + Math.exp(-z));
+      const { p, lureWords } = read(view);
       const weight = Math.min(cap, Math.max(0, cap * (p - 0.5) * 2));
-      if (weight < 0.02) return undefined;
-      best.sort((a, b) => weightOf[b]! - weightOf[a]!);
+      if (weight < 0.02 || lureWords.length === 0) return undefined;
       return {
         weight: Math.round(weight * 100) / 100,
-        evidence: `${Math.round(p * 100)}% lure-like: ${best
-          .slice(0, 4)
-          .map((i) => `"${features[i]}"`)
-          .join(', ')}`,
+        evidence: `${Math.round(p * 100)}% lure-like: ${lureWords.join(', ')}`,
       };
     },
   };
+  const ordinaryLanguage: Rule = {
+    id: 'context.ordinary-language',
+    kind: 'context',
+    dampens: ['content'],
+    reason: 'is worded like ordinary correspondence',
+    evaluate(view) {
+      const { p, ordinaryWords } = read(view);
+      const weight = Math.min(damp, Math.max(0, damp * (0.5 - p) * 2));
+      // No words the model knows: the prior alone is no reading of this message.
+      if (weight < 0.02 || ordinaryWords.length === 0) return undefined;
+      return {
+        weight: Math.round(weight * 100) / 100,
+        evidence: `${Math.round(p * 100)}% lure-like: ${ordinaryWords.join(', ')}`,
+      };
+    },
+  };
+  return damp > 0 ? [lureLanguage, ordinaryLanguage] : [lureLanguage];
 }
 
-export const lureLanguage = lureLanguageRule(model as LanguageModel);
+/** The rule ids `languageRules` makes (cross-validation swaps them for a fold's model). */
+export const LANGUAGE_RULE_IDS: ReadonlySet<string> = new Set(['lure.language', 'context.ordinary-language']);
+
+/** One rule: the lure reading alone (tests of the cap). */
+export function lureLanguageRule(m: LanguageModel, cap = LANGUAGE_CAP): Rule {
+  return languageRules(m, { cap, damp: 0 })[0]!;
+}
+
+export const [lureLanguage, ordinaryLanguage] = languageRules(model as LanguageModel) as [Rule, Rule];

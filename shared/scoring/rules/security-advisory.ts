@@ -7,7 +7,7 @@ import { distinct, quote, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 const INSTITUTIONAL = words([
-  '(?:we|pds|parliament|the house|the service desk|security) (?:will )?never (?:ask|request|send|contact|call)',
+  "(?:we|we'?ll|pds|parliament|the house|the service desk|security) (?:will )?never (?:ask|request|send|contact|call)",
   'never (?:share|give|send|disclose|tell anyone) your (?:password|code|credentials|pin|verification code)',
   "(?:we are|we'?re|we have been|we'?ve been) (?:aware|made aware|alerted)",
   'we have (?:received|had|seen) (?:a number of |several |some |other |similar )?reports',
@@ -43,6 +43,7 @@ const WARNING = words([
   'we will never',
   '(?:classic|common|typical) (?:pressure )?(?:tactics|tricks|signs)',
   'pressure tactics',
+  "(?:it'?s|that'?s|this is|it is) (?:a |likely a |probably a )?(?:scam|fraud|phishing)",
   'hover (?:over|before)',
   '(?:messaging|texting|targeting|contacting|approaching) (?:mps|members|staff|peers|politicians)',
   'genuine (?:messages|emails|notices|requests) (?:will|would)',

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../shared/scoring/index.ts';
 import { featureHash, featureHashesOf, featuresOf } from '../../../shared/scoring/language/features.ts';
 import { trainLanguageModel } from '../../../shared/scoring/language/train.ts';
-import { LANGUAGE_CAP, lureLanguageRule } from '../../../shared/scoring/rules/lure-language.ts';
+import {
+  LANGUAGE_CAP,
+  languageRules,
+  lureLanguageRule,
+} from '../../../shared/scoring/rules/lure-language.ts';
 import { buildView } from '../../../shared/scoring/view.ts';
 import { corpusAvailable } from '../../eval/corpus.ts';
 import { MODEL_FILE, TRAINING_OPTIONS, trainingReports } from '../../eval/train-language-model.ts';
@@ -59,6 +63,24 @@ describe('trainLanguageModel', () => {
     expect(
       rule.evaluate(buildView({ channel: 'email', text: 'committee agenda and minutes' }), ctx),
     ).toBeUndefined();
+  });
+
+  it('discounts wording signals, never technical ones, when the words read like ordinary mail', () => {
+    const rules = languageRules(trainLanguageModel(examples, options), { cap: 0.3, damp: 0.6 });
+    const ordinary = rules.find((r) => r.id === 'context.ordinary-language')!;
+    expect(ordinary.kind).toBe('context');
+    expect(ordinary.dampens).toEqual(['content']);
+    const minutes = ordinary.evaluate(
+      buildView({ channel: 'email', text: 'the agenda and minutes of the committee' }),
+      ctx,
+    );
+    expect(minutes?.weight).toBeGreaterThan(0);
+    expect(minutes?.weight).toBeLessThanOrEqual(0.6);
+    expect(minutes?.evidence).toMatch(/lure-like: .*"(?:agenda|minutes|committee)"/);
+    // Lure-like words: the lure reading speaks, the ordinary one stays silent.
+    const drink = buildView({ channel: 'sms', text: 'drink at the bar x' });
+    expect(ordinary.evaluate(drink, ctx)).toBeUndefined();
+    expect(rules.find((r) => r.id === 'lure.language')!.evaluate(drink, ctx)).toBeDefined();
   });
 });
 

@@ -8,11 +8,12 @@ import { compile, Matches, register, scanOf, unindexed } from './prefilter.ts';
 export { register, unindexed };
 
 const MAX_HITS = 50;
-// A negation governs the next few words of its clause ("will never ask you to share a code"),
-// but chats rarely punctuate: a kiss ("x") or a line break ends the clause, so "you do not
-// remember me x add me on signal" does not read as a negated "add me on signal".
+// A negation governs the next few words of its clause ("will never ask you to move money or
+// share a code"), but chats rarely punctuate: a kiss ("x"), "but" or a line break ends the
+// clause, so "you do not remember me x add me on signal" does not read as a negated "add me on
+// signal".
 const NEGATION =
-  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+(?!x{1,3}\b)[^\s.?!]+){0,5}[ \t]*$/;
+  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+(?!x{1,3}\b|but\b)[^\s.?!]+){0,8}[ \t]*$/;
 
 /** A short quotable piece of the text: the match itself, trimmed, at most 80 characters. */
 export function quote(s: string): string {
@@ -48,7 +49,7 @@ export function firstAffirmed(text: string, re: RegExp): string | undefined {
   let hits = 0;
   for (let m = it.next(); m && hits < MAX_HITS; m = it.next(), hits++) {
     if (m[0] === '') it.skipOne();
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (!NEGATION.test(before)) return m[0];
   }
   return undefined;

@@ -8,10 +8,19 @@ import { registrableDomain } from './domains.ts';
 
 const SERVICES: Record<string, readonly string[]> = {
   docusign: ['docusign.com', 'docusign.net'],
-  microsoft: ['microsoft.com', 'microsoftonline.com', 'office.com', 'live.com', 'outlook.com'],
+  microsoft: [
+    'microsoft.com',
+    'microsoftonline.com',
+    'office.com',
+    'office365.com',
+    'live.com',
+    'outlook.com',
+    'sharepoint.com',
+    'sharepointonline.com',
+  ],
   office365: ['microsoft.com', 'office.com', 'office365.com'],
-  sharepoint: ['sharepoint.com', 'microsoft.com'],
-  onedrive: ['onedrive.com', 'live.com', 'microsoft.com'],
+  sharepoint: ['sharepoint.com', 'sharepointonline.com', 'microsoft.com'],
+  onedrive: ['onedrive.com', 'live.com', 'microsoft.com', 'sharepoint.com', '1drv.ms'],
   dropbox: ['dropbox.com', 'dropboxmail.com'],
   wetransfer: ['wetransfer.com'],
   adobesign: ['adobe.com', 'adobesign.com'],

@@ -34,6 +34,7 @@ export const TRAINING_SETS: readonly string[] = [
   SETS.tuning6,
   SETS.tuning7,
   SETS.tuning8,
+  SETS.tuning9,
 ];
 
 /** Every message we may tune on, as the report the pipeline would score, with its label. */

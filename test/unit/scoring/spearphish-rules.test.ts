@@ -8,6 +8,14 @@ describe('spearphish.lookalike-domain', () => {
     expect(run('spearphish.lookalike-domain', mail('hi', 'it@xn--prliament-0yh.uk'))).toBeDefined();
     expect(run('spearphish.lookalike-domain', mail('see https://pds-secure-login.example/x'))).toBeDefined();
   });
+  it("ignores the services' own sending domains", () => {
+    expect(
+      run(
+        'spearphish.lookalike-domain',
+        mail('Kate shared a file: https://parlcouk.sharepointonline.com/x', 'no-reply@sharepointonline.com'),
+      ),
+    ).toBeUndefined();
+  });
   it('ignores our own domains and unrelated ones', () => {
     expect(
       run('spearphish.lookalike-domain', mail('see https://intranet.parliament.uk/news', 'it@parliament.uk')),
@@ -128,6 +136,21 @@ describe('spearphish.code-takeover', () => {
     expect(
       run('spearphish.code-takeover', mail('Never share your verification code with anyone.')),
     ).toBeUndefined();
+    // The negation governs a longer clause: a bank's list of what it never asks.
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(["them: NatWest: We'll never ask you to move money or share a one-time passcode."]),
+      ),
+    ).toBeUndefined();
+  });
+  it('reads "but" as the end of the negated clause', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(["them: I don't know why but please share the code that just came to your phone"]),
+      ),
+    ).toBeDefined();
   });
 });
 

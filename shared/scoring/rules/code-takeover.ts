@@ -12,6 +12,7 @@ const CODE = words([
   '(?:\\d|six)[- ]?digit (?:code|number|pin)',
   "(?:it'?ll|it will|should) (?:be|come) from whatsapp",
   'verification code',
+  '(?:reply|respond|text back|answer) with (?:the|that|this) (?:code|pin|number)',
   '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',
 ]);
 

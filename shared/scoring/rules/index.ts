@@ -18,6 +18,7 @@ import { explicitMention } from './explicit-mention.ts';
 import { exposureThreat } from './exposure-threat.ts';
 import { extortionDemand } from './extortion-demand.ts';
 import { flirtation } from './flirtation.ts';
+import { fraudPretext } from './fraud-pretext.ts';
 import { imagePretext } from './image-pretext.ts';
 import { kompromatClaim } from './kompromat-claim.ts';
 import { linkImitatesSender } from './link-imitates-sender.ts';
@@ -34,6 +35,7 @@ import { paymentRedirection } from './payment-redirection.ts';
 import { policeDeterrence } from './police-deterrence.ts';
 import { privateChannel } from './private-channel.ts';
 import { professionalContact } from './professional-contact.ts';
+import { publicProfile } from './public-profile.ts';
 import { replyToMismatch } from './reply-to-mismatch.ts';
 import { riskyAttachment } from './risky-attachment.ts';
 import { secrecy } from './secrecy.ts';
@@ -59,6 +61,7 @@ export const RULES: readonly Rule[] = [
   vagueNumberSource,
   coldOpen,
   strangerContact,
+  publicProfile,
   // shared by all lure families
   secrecy,
   outOfBandContact,
@@ -80,6 +83,7 @@ export const RULES: readonly Rule[] = [
   credentialLure,
   codeTakeover,
   paymentRedirection,
+  fraudPretext,
   documentShareLure,
   newNumberClaim,
   riskyAttachment,

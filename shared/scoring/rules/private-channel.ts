@@ -17,6 +17,7 @@ export const privateChannel = phraseRule({
     "what you'?re missing on",
     '(?:is there|have you got|do you have|got|is this|give me|send me) (?:a |an |your )?(?:personal|private|non-work|other|own|home) (?:email|e-mail|number|mobile|phone|account|address|line)',
     'your (?:personal|private|own|home|non-work) (?:email|e-mail|number|mobile|phone|account|address)',
+    'rather than (?:through |via |on )?(?:any |the |your )?(?:official|work|office|parliamentary) (?:channels?|email|address|account|number)',
     '(?:reply|write|respond|email|e-mail|message|text|contact me)(?: me)? (?:to|on|at|via) my (?:personal|private|own|home|other) (?:email|e-mail|address|number|mobile|phone|account)',
     'off the record',
     '(?:work|the office|they|security|it) (?:reads?|monitors?|checks?) my (?:whatsapp|messages|phone|email)',

@@ -209,3 +209,25 @@ describe('honeytrap.cold-open', () => {
     expect(run('honeytrap.cold-open', chat(['me: hi, is this the plumber?', 'them: yes']))).toBeUndefined();
   });
 });
+
+describe('honeytrap.public-profile', () => {
+  it('fires on a stranger who knows the target from the news or a dating app', () => {
+    expect(
+      run('honeytrap.public-profile', chat(['them: Your voice on the Today programme this morning 😍'])),
+    ).toBeDefined();
+    expect(
+      run(
+        'honeytrap.public-profile',
+        chat(["them: Matched with you on Hinge and then saw you on the news, what's the job like?"]),
+      )?.weight,
+    ).toBe(0.2);
+  });
+  it('ignores talk of the news that is not about the target', () => {
+    expect(
+      run(
+        'honeytrap.public-profile',
+        mail('Did you see the news about the bypass? The council is consulting.'),
+      ),
+    ).toBeUndefined();
+  });
+});

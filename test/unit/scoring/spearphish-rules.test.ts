@@ -304,3 +304,38 @@ describe('spearphish.named-attachment', () => {
     ).toBeUndefined();
   });
 });
+
+describe('spearphish.fraud-pretext', () => {
+  it('fires on a rebate to claim, an order to cancel by phone, a fee to release a parcel', () => {
+    expect(
+      run(
+        'spearphish.fraud-pretext',
+        chat([
+          'them: HMRC: You are eligible for a tax rebate of £284.10. Claim before 23:59 today: hmrc-rebate.example',
+        ]),
+      )?.weight,
+    ).toBe(0.4);
+    expect(
+      run(
+        'spearphish.fraud-pretext',
+        chat([
+          'them: Your order of an iPhone is being dispatched. If you did not place this order call 01632 960215',
+        ]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'spearphish.fraud-pretext',
+        chat(['them: Your parcel could not be delivered, a £1.45 redelivery fee is due.']),
+      ),
+    ).toBeDefined();
+  });
+  it('ignores an ordinary delivery note and a refund already made', () => {
+    expect(
+      run('spearphish.fraud-pretext', chat(['them: Your parcel was delivered to your safe place at 10:42.'])),
+    ).toBeUndefined();
+    expect(
+      run('spearphish.fraud-pretext', mail('We have refunded £12.50 to your card; no action is needed.')),
+    ).toBeUndefined();
+  });
+});

@@ -25,11 +25,11 @@ export const LANGUAGE_CAP = 0.39;
  */
 export const ORDINARY_CAP = 0.6;
 
-/** What the model makes of one text: how lure-like, and the words that weighed most each way. */
+/** What the model makes of one text: how lure-like, and the features it knew. */
 interface Reading {
   p: number;
-  lureWords: string[];
-  ordinaryWords: string[];
+  /** The four known features weighing most towards lures (sign 1) or ordinary mail (sign -1). */
+  strongest(sign: 1 | -1): string[];
 }
 
 /**
@@ -46,31 +46,35 @@ function languageReader(m: LanguageModel): (view: ScoringView) => Reading {
   let call = 0;
   let lastView: ScoringView | undefined;
   let last: Reading | undefined;
-  const strongest = (ids: number[], sign: 1 | -1) =>
-    ids
-      .sort((a, b) => sign * (weightOf[b]! - weightOf[a]!))
-      .slice(0, 4)
-      .map((i) => `"${features[i]}"`);
   return (view) => {
     if (view === lastView && last) return last;
     call = (call + 1) >>> 0 || 1;
     let z = m.bias;
-    const lure: number[] = [];
-    const ordinary: number[] = [];
+    const known: number[] = [];
     const { hashes, count } = featureHashesOf(view.text.folded);
     for (let k = 0; k < count; k++) {
       const i = indexOf.get(hashes[k]!);
       if (i < 0 || seenIn[i] === call) continue;
       seenIn[i] = call;
       z += weightOf[i]!;
-      (weightOf[i]! > 0 ? lure : ordinary).push(i);
+      known.push(i);
     }
-    const p = 1 / (1 + Math.exp(-z));
     lastView = view;
     last = {
-      p,
-      lureWords: p > 0.5 ? strongest(lure, 1) : [],
-      ordinaryWords: p < 0.5 ? strongest(ordinary, -1) : [],
+      p: 1 / (1 + Math.exp(-z)),
+      // Only asked for when a rule fires: the evidence needs four names, not a sorted list.
+      strongest(sign) {
+        const top: number[] = [];
+        for (const i of known) {
+          const w = sign * weightOf[i]!;
+          if (w <= 0) continue;
+          let at = top.length;
+          while (at > 0 && sign * weightOf[top[at - 1]!]! < w) at--;
+          if (at < 4) top.splice(at, 0, i);
+          if (top.length > 4) top.pop();
+        }
+        return top.map((i) => `"${features[i]}"`);
+      },
     };
     return last;
   };
@@ -92,9 +96,12 @@ export function languageRules(
     kind: 'content',
     reason: 'is worded like the lures we have seen',
     evaluate(view) {
-      const { p, lureWords } = read(view);
+      const reading = read(view);
+      const { p } = reading;
       const weight = Math.min(cap, Math.max(0, cap * (p - 0.5) * 2));
-      if (weight < 0.02 || lureWords.length === 0) return undefined;
+      if (weight < 0.02) return undefined;
+      const lureWords = reading.strongest(1);
+      if (lureWords.length === 0) return undefined;
       return {
         weight: Math.round(weight * 100) / 100,
         evidence: `${Math.round(p * 100)}% lure-like: ${lureWords.join(', ')}`,
@@ -107,10 +114,13 @@ export function languageRules(
     dampens: ['content'],
     reason: 'is worded like ordinary correspondence',
     evaluate(view) {
-      const { p, ordinaryWords } = read(view);
+      const reading = read(view);
+      const { p } = reading;
       const weight = Math.min(damp, Math.max(0, damp * (0.5 - p) * 2));
+      if (weight < 0.02) return undefined;
       // No words the model knows: the prior alone is no reading of this message.
-      if (weight < 0.02 || ordinaryWords.length === 0) return undefined;
+      const ordinaryWords = reading.strongest(-1);
+      if (ordinaryWords.length === 0) return undefined;
       return {
         weight: Math.round(weight * 100) / 100,
         evidence: `${Math.round(p * 100)}% lure-like: ${ordinaryWords.join(', ')}`,

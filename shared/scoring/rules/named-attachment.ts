@@ -17,6 +17,10 @@ const FILE_NAME =
   /(?<![\w/.@-])[\w()&,'-]{1,80}\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b(?![./\w-])/g;
 const RISKY_EXTENSION =
   /\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b/;
+/** Every path below needs one of these: a cue word for NAMED, an extension, or a password. */
+const MAY_NAME_A_FILE = new RegExp(
+  `attach|contains|enclosed|open |pass(?:word|code)|${RISKY_EXTENSION.source}`,
+);
 /**
  * An archive sent locked with its password in the same message: the lock only keeps the mail
  * gateway from scanning what is inside.
@@ -33,6 +37,8 @@ export const namedAttachment: Rule = {
   reason: 'names a risky attachment',
   evaluate(view) {
     const t = view.text.plain;
+    // One look for anything this rule reads (most messages name no file and lock nothing).
+    if (!MAY_NAME_A_FILE.test(t)) return undefined;
     let best: [number, string, string] | undefined;
     const consider = (name: string, scale: number) => {
       const c = classify(name, '');

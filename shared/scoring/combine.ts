@@ -47,6 +47,8 @@ export function combine(fired: readonly Fired[]): Combined {
   }
   let keep = 1;
   const perCategory: Record<string, number> = { honeytrap: 1, spearphish: 1, sextortion: 1 };
+  /** The same, from the signals shared by all families (secrecy, a deadline, the wording). */
+  const uncategorised: Record<string, number> = {};
   const indicators: Indicator[] = [];
   for (const { rule, hit } of fired) {
     if (rule.kind === 'context') {
@@ -56,6 +58,10 @@ export function combine(fired: readonly Fired[]): Combined {
     const w = Math.min(0.95, Math.max(0, hit.weight * (discount[rule.kind] ?? 1)));
     keep *= 1 - w;
     if (rule.category) perCategory[rule.category] = (perCategory[rule.category] ?? 1) * (1 - w);
+    else {
+      const family = FAMILY_OF_KIND[rule.kind];
+      if (family) uncategorised[family] = (uncategorised[family] ?? 1) * (1 - w);
+    }
     indicators.push({
       id: rule.id,
       weight: round2(w),
@@ -94,7 +100,7 @@ export function combine(fired: readonly Fired[]): Combined {
   return {
     score,
     verdict,
-    category: verdict === 'benign' ? 'none' : categoryOf(perCategory, indicators),
+    category: verdict === 'benign' ? 'none' : categoryOf(perCategory, indicators, uncategorised),
     indicators,
   };
 }
@@ -104,7 +110,11 @@ export function combine(fired: readonly Fired[]): Combined {
  * threat wins; a credential or code grab is the payload of a phish even when wrapped in a
  * flirtatious pretext; otherwise the strongest family.
  */
-function categoryOf(perCategory: Record<string, number>, indicators: Indicator[]): Category {
+function categoryOf(
+  perCategory: Record<string, number>,
+  indicators: Indicator[],
+  uncategorised: Record<string, number>,
+): Category {
   const strength = (c: string) => 1 - (perCategory[c] ?? 1);
   if (strength('sextortion') >= 0.3) return 'sextortion';
   const payload = indicators.some(
@@ -115,5 +125,20 @@ function categoryOf(perCategory: Record<string, number>, indicators: Indicator[]
     .map((c) => [c, strength(c)] as const)
     .sort((a, b) => b[1] - a[1]);
   const [best, s] = ranked[0]!;
-  return s > 0 ? best : 'none';
+  if (s > 0) return best;
+  // Flagged on shared signals alone (the wording, secrecy, a deadline): the kind of signal
+  // says the family — a threat is extortion, a payload or a technical trick a phish, and
+  // social engineering in the words the approach of a honey trap.
+  const byKind = (['sextortion', 'spearphish', 'honeytrap'] as const)
+    .map((c) => [c, 1 - (uncategorised[c] ?? 1)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  return byKind[0]![1] > 0 ? byKind[0]![0] : 'none';
 }
+
+/** The family a signal shared by all families points to, by its kind. */
+const FAMILY_OF_KIND: Partial<Record<RuleKind, Exclude<Category, 'none'>>> = {
+  threat: 'sextortion',
+  payload: 'spearphish',
+  technical: 'spearphish',
+  content: 'honeytrap',
+};

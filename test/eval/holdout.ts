@@ -4,8 +4,8 @@
  * an .eml (From, Subject, body), chats and texts as a .txt, through the real intake.
  *
  * - holdout.json (120), tuning-2.json (150), tuning-4.json (200), tuning-5.json (160),
- *   tuning-6.json (200), tuning-7.json (260), tuning-8.json (240) and tuning-9.json (300):
- *   tuning sets; their misses may be read.
+ *   tuning-6.json (200), tuning-7.json (260), tuning-8.json (240), tuning-9.json (300),
+ *   tuning-10.json (300) and tuning-11.json (300): tuning sets; their misses may be read.
  * - sealed-3.json (100), sealed-4.json (120), sealed-5.json (150) and sealed-6.json (200): never
  *   read while tuning; only their figures are printed. Sealed-3's figures were looked at after
  *   about ten changes, so it flatters; the later ones were first scored as they arrived and
@@ -40,6 +40,8 @@ export const SETS = {
   tuning7: join(DIR, 'tuning-7.json'),
   tuning8: join(DIR, 'tuning-8.json'),
   tuning9: join(DIR, 'tuning-9.json'),
+  tuning10: join(DIR, 'tuning-10.json'),
+  tuning11: join(DIR, 'tuning-11.json'),
   sealed3: join(DIR, 'sealed-3.json'),
   sealed4: join(DIR, 'sealed-4.json'),
   sealed5: join(DIR, 'sealed-5.json'),

@@ -35,6 +35,8 @@ export const TRAINING_SETS: readonly string[] = [
   SETS.tuning7,
   SETS.tuning8,
   SETS.tuning9,
+  SETS.tuning10,
+  SETS.tuning11,
 ];
 
 /** Every message we may tune on, as the report the pipeline would score, with its label. */

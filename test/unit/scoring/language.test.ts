@@ -94,18 +94,16 @@ describe('the committed model', () => {
     60_000,
   );
 
-  it('never decides alone: its largest contribution stays below "suspicious"', () => {
-    const a = assess(
-      {
-        channel: 'whatsapp',
-        sender: { phones: ['+447700900123'] },
-        text: "hi it's me again from the reception x",
-      },
-      ctx,
-    );
-    const language = a.indicators.find((i) => i.id === 'lure.language');
-    expect(language?.weight ?? 0).toBeLessThanOrEqual(LANGUAGE_CAP);
-    expect(LANGUAGE_CAP * 100).toBeLessThan(40);
+  it('alone never makes a report malicious, and suspicious only when at least 90% sure', () => {
+    // A one-word model whose single weight sets how lure-like "drink" reads (p = σ(w)).
+    const alone = (p: number) => {
+      const rule = lureLanguageRule({ version: 't', bias: 0, weights: { drink: Math.log(p / (1 - p)) } });
+      return assess({ channel: 'sms', text: 'drink' }, ctx, [rule]).verdict;
+    };
+    expect(alone(0.85)).toBe('benign');
+    expect(alone(0.91)).toBe('suspicious');
+    expect(alone(0.999999)).toBe('suspicious');
+    expect(LANGUAGE_CAP).toBeLessThan(0.7);
   });
 });
 

@@ -71,3 +71,20 @@ describe('context.security-advisory', () => {
     ).toBeUndefined();
   });
 });
+
+describe('context.office-copied', () => {
+  it("fires when the sender brings the target's office in", () => {
+    expect(
+      run(
+        'context.office-copied',
+        mail("We'd like you to open our centre; I've copied your diary secretary."),
+      )?.weight,
+    ).toBe(0.35);
+    expect(run('context.office-copied', mail('Happy to arrange it through your office.'))).toBeDefined();
+  });
+  it('ignores a sender who keeps the office out', () => {
+    expect(
+      run('context.office-copied', chat(["them: don't copy your office in, let's keep this between us"])),
+    ).toBeUndefined();
+  });
+});

@@ -16,7 +16,13 @@ import { CORPUS_DIR, corpusAvailable, HOLDOUT, readLabels } from './corpus.ts';
 import { fileOf, type HoldoutMessage, SETS } from './holdout.ts';
 
 /** l2 chosen with the cap on sets the model had not seen (see cross-validate-language.ts). */
-export const TRAINING_OPTIONS = { version: 'lurewatch-language/1', epochs: 400, rate: 0.5, l2: 0.003 };
+export const TRAINING_OPTIONS = {
+  version: 'lurewatch-language/1',
+  epochs: 400,
+  rate: 0.5,
+  l2: 0.003,
+  minWeight: 0.02,
+};
 
 export const MODEL_FILE = resolve(import.meta.dirname, '../../shared/scoring/language/model.json');
 

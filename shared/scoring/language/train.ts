@@ -18,7 +18,15 @@ export interface Example {
 
 export function trainLanguageModel(
   examples: readonly Example[],
-  options: { epochs?: number; rate?: number; l2?: number; minDocs?: number; version: string },
+  options: {
+    epochs?: number;
+    rate?: number;
+    l2?: number;
+    minDocs?: number;
+    /** Weights smaller than this are dropped: they barely move a score and cost bundle size. */
+    minWeight?: number;
+    version: string;
+  },
 ): LanguageModel {
   const docs = examples.map((e) => ({ f: [...featuresOf(e.folded)], y: e.lure ? 1 : 0 }));
   // Only features seen in at least minDocs messages: a word from one message is memorising it.
@@ -53,7 +61,7 @@ export function trainLanguageModel(
   const weights: Record<string, number> = {};
   vocabulary.forEach((f, i) => {
     const v = Math.round(w[i]! * 1000) / 1000;
-    if (Math.abs(v) >= 0.01) weights[f] = v;
+    if (Math.abs(v) >= (options.minWeight ?? 0.01)) weights[f] = v;
   });
   return { version: options.version, bias: Math.round(b * 1000) / 1000, weights };
 }

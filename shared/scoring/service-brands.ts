@@ -28,14 +28,50 @@ const SERVICES: Record<string, readonly string[]> = {
   hmrc: ['gov.uk'],
 };
 
-export function serviceImitated(host: string): string | undefined {
+/**
+ * Public services and names too short or common to find inside a squashed host ("gov" is in
+ * "govdelivery", "outlook" in "economicoutlook"): these count only as a whole label,
+ * "ncsc-gov.uk", "outlook-calendar-sync.com", "ukvi-mpaccount.co.uk".
+ */
+const SERVICE_LABELS: Record<string, readonly string[]> = {
+  gov: ['gov.uk'],
+  govuk: ['gov.uk'],
+  ncsc: ['ncsc.gov.uk'],
+  ukvi: ['gov.uk'],
+  homeoffice: ['gov.uk'],
+  cabinetoffice: ['gov.uk'],
+  dvla: ['gov.uk'],
+  nhs: ['nhs.uk', 'nhs.net'],
+  police: ['police.uk'],
+  royalmail: ['royalmail.com', 'royalmail.co.uk'],
+  parcelforce: ['parcelforce.com', 'royalmail.com'],
+  outlook: ['outlook.com', 'microsoft.com', 'office.com', 'office365.com', 'live.com'],
+};
+
+const isOwn = (h: string, registrable: string, domains: readonly string[]) =>
+  domains.some((d) => registrable === d || h === d || h.endsWith(`.${d}`));
+
+/**
+ * Which service a host imitates, and how: `name` when it spells a product's name (DocuSign,
+ * SharePoint), `label` when a public body's short name stands as one of its labels, weaker
+ * evidence: many genuine organisations put "nhs" or "police" in their own domains.
+ */
+export function serviceImitation(host: string): { service: string; by: 'name' | 'label' } | undefined {
   const h = host.toLowerCase();
   const registrable = registrableDomain(h);
   const squashed = h.replace(/[-.]/g, '');
   for (const [service, domains] of Object.entries(SERVICES)) {
     if (!squashed.includes(service)) continue;
-    if (domains.some((d) => registrable === d || h === d || h.endsWith(`.${d}`))) continue;
-    return service;
+    if (isOwn(h, registrable, domains)) continue;
+    return { service, by: 'name' };
+  }
+  const labels = h.split(/[-.]/);
+  for (const [service, domains] of Object.entries(SERVICE_LABELS)) {
+    if (!labels.includes(service)) continue;
+    if (isOwn(h, registrable, domains)) continue;
+    return { service, by: 'label' };
   }
   return undefined;
 }
+
+export const serviceImitated = (host: string): string | undefined => serviceImitation(host)?.service;

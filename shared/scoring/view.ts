@@ -82,6 +82,11 @@ const BARE_URL =
   /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.[a-z]{2,12}\/[^\s<>"'()[\]{}/][^\s<>"'()[\]{}]{0,299}/gi;
 const MAY_HAVE_BARE_URL = /[a-z0-9]\.[a-z]{2,12}\/[^\s/]/gi;
 const SPACE_CHAR = /\s/;
+const HYPHEN_HOST_END =
+  /-[a-z0-9]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|uk|xyz|top|online|site|live|app|io|me|cc|biz|click|link|support|help|services|example|test)\b/gi;
+const SENT_TO = /(?:\bat|\bvisit|\bgo to|\bvia|\bon|:|\bclick|\btap|\bopen|\bhere|\bsee)\s*$/i;
+const isHostChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 /** What `\s` matches, without a regex call for the common characters. */
 const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_CHAR.test(String.fromCharCode(c)));
@@ -141,6 +146,23 @@ function urlsOf(report: ReportLike, rawText: string): ViewUrl[] {
     MAY_HAVE_BARE_URL.lastIndex = to;
   }
   MAY_HAVE_BARE_URL.lastIndex = 0;
+  // A hyphenated host written alone ("verify at ipsa-cardholder.uk"): the smishing form. Found
+  // from its last hyphen (a fast search), then read back to the host's start.
+  HYPHEN_HOST_END.lastIndex = 0;
+  for (let m = HYPHEN_HOST_END.exec(scan); m; m = HYPHEN_HOST_END.exec(scan)) {
+    let from = m.index;
+    while (from > 0 && isHostChar(scan.charCodeAt(from - 1))) from--;
+    const to = m.index + m[0].length;
+    const before = from > 0 ? scan.charAt(from - 1) : '';
+    const after = scan.slice(to, to + 2);
+    if (before === '@' || before === '/' || /^[/@\w-]|^\.\w/.test(after)) continue;
+    // Only where the reader is sent to it ("verify at", "visit", "rebook:"): a security notice
+    // naming a phishing domain ("the link pointed to …", "such as …") is not offering it.
+    if (!SENT_TO.test(scan.slice(Math.max(0, from - 24), from))) continue;
+    const host = scan.slice(from, to);
+    if (/^[a-z0-9]/i.test(host)) add(`https://${host}`);
+  }
+  HYPHEN_HOST_END.lastIndex = 0;
   return out;
 }
 

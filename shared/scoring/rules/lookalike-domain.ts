@@ -4,7 +4,7 @@
  */
 import { lookalikeOf } from '../domains.ts';
 import type { Rule } from '../rule.ts';
-import { serviceImitated } from '../service-brands.ts';
+import { serviceImitation } from '../service-brands.ts';
 
 export const lookalikeDomain: Rule = {
   id: 'spearphish.lookalike-domain',
@@ -25,11 +25,19 @@ export const lookalikeDomain: Rule = {
       const l = lookalikeOf(u.host, ctx.protectedDomains, ctx.brandTokens);
       if (l) return { weight: 0.5, evidence: `link to ${u.host} imitates ${l.imitates} (${l.how})` };
     }
-    // Third-party services whose notices are copied (DocuSign, SharePoint, IPSA…).
-    for (const host of [...senders, ...view.urls.map((u) => u.host)]) {
-      const service = serviceImitated(host);
-      if (service) return { weight: 0.45, evidence: `${host} imitates ${service}` };
+    // Third-party services whose notices are copied (DocuSign, SharePoint, IPSA…). A public
+    // body's short name as a label ("ncsc-gov.uk") counts only in a link, and weighs less
+    // (it needs a second signal): genuine bodies and their partners write from such domains.
+    const links = new Set(view.urls.map((u) => u.host));
+    let label: { host: string; service: string } | undefined;
+    for (const host of [...senders, ...links]) {
+      const imitation = serviceImitation(host);
+      if (imitation?.by === 'name')
+        return { weight: 0.45, evidence: `${host} imitates ${imitation.service}` };
+      if (imitation && links.has(host)) label ??= { host, service: imitation.service };
     }
-    return undefined;
+    return label
+      ? { weight: 0.3, evidence: `${label.host} looks like ${label.service} but is not its domain` }
+      : undefined;
   },
 };

@@ -10,7 +10,7 @@ const NAMED =
   /\b(?:attachments?|attached|contains|enclosed|open(?: the file)?)\s?:?\s([\w()&,'-][\w ()&,'-]{0,99}\.[a-z0-9]{2,5})\b/g;
 /** Talking the reader past Office's and Windows' warnings is what a malicious document needs. */
 const PAST_WARNINGS =
-  /\benable (?:content|editing|macros)\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/;
+  /\benable (?:content|editing|macros|(?:editing|content) and (?:content|editing))\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/;
 
 /** A file name with a risky extension anywhere in the words (not inside a link's path). */
 const FILE_NAME =
@@ -19,7 +19,7 @@ const RISKY_EXTENSION =
   /\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b/;
 /** Every path below needs one of these: a cue word for NAMED, an extension, or a password. */
 const MAY_NAME_A_FILE = new RegExp(
-  `attach|contains|enclosed|open |pass(?:word|code)|${RISKY_EXTENSION.source}`,
+  `attach|contains|enclosed|open |pass(?:word|code)|enable |allow it|${RISKY_EXTENSION.source}`,
 );
 /**
  * An archive sent locked with its password in the same message: the lock only keeps the mail
@@ -65,6 +65,9 @@ export const namedAttachment: Rule = {
         weight: Math.round(best[0] * 0.8 * 100) / 100,
         evidence: `${best[1]} named: ${best[2].slice(0, 80)}`,
       };
+    // Talking the reader past Office's warnings needs no file name to be the payload's tell.
+    const coaching = coached && /^enable|^allow/.test(coached[0]) ? coached : null;
+    if (coaching) return { weight: 0.35, evidence: `"${coaching[0]}"` };
     const locked = t.includes('password') || t.includes('passcode') ? LOCKED.exec(t) : null;
     const password = locked && PASSWORD_GIVEN.exec(t);
     return locked && password

@@ -10,6 +10,8 @@ const MACRO = /\.(?:docm|dotm|xlsm|xltm|xlam|xlsb|pptm|potm|ppam|ppsm|sldm)$/i;
 const HTML = /\.(?:html?|shtml|xhtml|mht|mhtml|svg)$/i;
 const DISK = /\.(?:iso|img|vhdx?|dmg|udf)$/i;
 const ARCHIVE = /\.(?:zip|rar|7z|ace|cab|gz|tgz|tar|arj|lzh|xz|bz2)$/i;
+/** Legacy Office formats carry macros too, behind the same "enable content" bar. */
+const LEGACY_OFFICE = /\.(?:doc|xls|ppt|dot|xlt)$/i;
 const DOUBLE = /\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|rtf)\s*\.[a-z0-9]{2,5}$/i;
 const RISKY_TYPE =
   /x-msdownload|x-msdos-program|x-dosexec|hta|x-ms-shortcut|vnd\.ms-word\.document\.macroenabled|macroenabled|x-iso9660-image|x-apple-diskimage/i;
@@ -25,6 +27,7 @@ export function classify(name: string, type: string): [number, string] | undefin
   if (MACRO.test(name)) return [0.45, 'macro-enabled document'];
   if (HTML.test(name)) return [0.4, 'HTML file'];
   if (RISKY_TYPE.test(type)) return [0.5, `risky type ${type}`];
+  if (LEGACY_OFFICE.test(name)) return [0.15, 'legacy Office document'];
   if (ARCHIVE.test(name)) return [0.15, 'archive'];
   return undefined;
 }

@@ -339,3 +339,55 @@ describe('spearphish.fraud-pretext', () => {
     ).toBeUndefined();
   });
 });
+
+describe('public bodies and bare links in smishing', () => {
+  it('reads a hyphenated host the reader is sent to as a link, and a public body in its labels', () => {
+    expect(
+      run(
+        'spearphish.lookalike-domain',
+        chat(['them: IPSA: your card is suspended. Verify your details at ipsa-cardholder.uk today']),
+      )?.evidence,
+    ).toMatch(/ipsa-cardholder\.uk imitates ipsa/);
+    expect(
+      run('spearphish.lookalike-domain', mail('Register here: https://ncsc-gov.uk/parliament/register'))
+        ?.weight,
+    ).toBe(0.3);
+  });
+  it("ignores a genuine body's own domain as sender, and a phishing domain a notice only names", () => {
+    expect(
+      run('spearphish.lookalike-domain', mail('Your appointment is confirmed.', 'clinic@nhs-leeds.example')),
+    ).toBeUndefined();
+    expect(
+      run('spearphish.lookalike-domain', mail('The link pointed to ipsa-refund.example; do not click it.')),
+    ).toBeUndefined();
+  });
+});
+
+describe('more payloads', () => {
+  it('a verification text passed on, a push prompt approved, a callback, coaching past Office', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(["them: You'll get a verification text shortly, could you share it with me here please?"]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(['them: please approve the prompt on your phone so the box loads']),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'spearphish.fraud-pretext',
+        chat(["them: HSBC: a new payee was added. If this wasn't you, call us now on 0203 769 4418."]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'spearphish.named-attachment',
+        mail('I attach my briefing. Please enable editing and content when prompted so the tables show.'),
+      )?.weight,
+    ).toBe(0.35);
+  });
+});

@@ -15,6 +15,7 @@ export const cultivationOffer = phraseRule({
     '(?:fee|honorarium|retainer|stipend) of',
     '(?:all )?expenses (?:paid|covered)',
     '(?:travel|flights?|accommodation|expenses|costs|hotels?) (?:are |is |will be )?(?:all |fully )?(?:covered|paid for|met|taken care of)',
+    '(?:flights?|travel|hotel|villa|accommodation|tickets?)(?: and| &|,) (?:the )?(?:villa|hotel|flights?|accommodation|tickets?|food|everything) (?:are |is |will be )?(?:all |fully )?(?:covered|paid for|taken care of|on me|on us)',
     'five[- ]star',
     'invitation[- ]only',
     'advisory (?:board|panel|council)',

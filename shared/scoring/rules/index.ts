@@ -35,6 +35,7 @@ import { outOfBandContact } from './out-of-band-contact.ts';
 import { paymentRedirection } from './payment-redirection.ts';
 import { policeDeterrence } from './police-deterrence.ts';
 import { privateChannel } from './private-channel.ts';
+import { privateVenue } from './private-venue.ts';
 import { professionalContact } from './professional-contact.ts';
 import { publicProfile } from './public-profile.ts';
 import { replyToMismatch } from './reply-to-mismatch.ts';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   privateChannel,
   diaryRequest,
   meetingRequest,
+  privateVenue,
   vagueNumberSource,
   coldOpen,
   strangerContact,

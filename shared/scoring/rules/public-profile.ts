@@ -21,6 +21,7 @@ export const publicProfile = phraseRule({
     `(?:recogni[sz]ed|recognise|recognize|knew) you from ${MEDIA}`,
     '(?:looked|look) you up',
     '(?:matched|match) (?:with you )?on (?:hinge|bumble|tinder|raya|feeld|grindr|happn|the apps?|an app|a dating app)',
+    '(?:from|on) (?:hinge|bumble|tinder|raya|feeld|grindr|happn|the dating (?:site|app)|a dating (?:site|app))',
     '(?:saw|spotted|noticed) your (?:lanyard|pass|photo|picture|profile)',
     '(?:standing|sitting|sat|stood) (?:behind|next to|beside) (?:the )?(?:chancellor|prime minister|pm|minister|home secretary|foreign secretary|leader)',
   ]),

@@ -17,6 +17,8 @@ export const vagueNumberSource = phraseRule({
     "(?:i'?m|i am) a friend of [a-z]+",
     '(?:your|a|one of your) (?:colleague|friend|researcher|staffer|assistant|mate|contact)s?(?: of yours)? (?:gave|passed|shared|sent|forwarded) me your (?:number|details|email|contact)',
     'asked around',
+    'asked (?:the|a|my) [a-z]+ (?:for (?:your|ur) (?:number|name|details)|who (?:you|u) (?:were|are|was))',
+    "(?:said|says|reckons|told me) (?:you'?re|ur|you are|you work) (?:a |an )?(?:peer|mp|minister|in government|in parliament|at parliament|at the commons|for (?:an|the) mp)",
     '(?:conference|delegate|event|party) (?:app|list|profile|directory|website)',
     'found your (?:number|email|details|profile) (?:on|online|in|through|via)',
     '(?:got|took|found|grabbed|pinched) your (?:number|email|details) (?:off|from|on) (?:the|a|your) (?:app|website|list|directory|linkedin|instagram|facebook|twitter|internet|web|site)',

@@ -231,3 +231,23 @@ describe('honeytrap.public-profile', () => {
     ).toBeUndefined();
   });
 });
+
+describe('honeytrap.private-venue', () => {
+  it('fires on a hotel room by number, a flat on a given night, coming alone', () => {
+    expect(
+      run('honeytrap.private-venue', chat(["them: I'm in 412 at St Ermin's till tomorrow 😘"])),
+    ).toBeDefined();
+    expect(
+      run('honeytrap.private-venue', chat(['them: My flat, Saturday, 8pm. Come alone, it is better.']))
+        ?.weight,
+    ).toBe(0.3);
+  });
+  it('ignores ordinary room bookings and addresses', () => {
+    expect(
+      run('honeytrap.private-venue', mail('The committee meets in Committee Room 14 on Tuesday at 10am.')),
+    ).toBeUndefined();
+    expect(
+      run('honeytrap.private-venue', mail('Our office address is 1 Parliament Street.')),
+    ).toBeUndefined();
+  });
+});

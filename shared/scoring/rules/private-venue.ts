@@ -1,0 +1,31 @@
+/**
+ * An invitation to somewhere private: a hotel room by number, "my flat, Saturday, 8pm", "come
+ * alone", "the door's on the latch", "what's your address? I'll bring it round". Stronger
+ * than "fancy a coffee": it is where a compromising picture or recording gets made.
+ */
+import { words } from '../match.ts';
+import { phraseRule } from '../phrase-rule.ts';
+
+const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day|tonight|tomorrow|this evening|later';
+
+export const privateVenue = phraseRule({
+  id: 'honeytrap.private-venue',
+  category: 'honeytrap',
+  kind: 'content',
+  reason: 'invites you somewhere private: a hotel room, a flat, alone',
+  pattern: words([
+    "(?:i'?m|i am) (?:in|at) (?:room )?\\d{2,4}",
+    // A room by number, but not the estate's own ("Committee Room 14").
+    '(?<!(?:committee|meeting|conference|board|seminar|function|interview|briefing|reading|waiting|grand|jubilee) )room \\d{2,4}',
+    '(?:my|our) (?:hotel )?room (?:tonight|number|is|at)',
+    '(?:come|came|pop|nip) (?:up )?(?:to|round to|over to) my (?:hotel|room|flat|place|apartment)',
+    `my (?:flat|place|apartment),? (?:${DAY})`,
+    'come alone',
+    "door'?s (?:on the latch|open|unlocked)",
+    "(?:what'?s|send me|give me) (?:the|your) (?:home )?address",
+    '(?:bring|drop) (?:it|them) (?:round |over )?to your (?:flat|house|place|home)',
+    '(?:private|quiet|discreet|secluded) (?:little )?(?:place|spot|restaurant|bar|club|room|corner) (?:where|in|near|off)',
+    '(?:where|so) no ?one (?:bothers|sees|recogni[sz]es|knows|disturbs)',
+  ]),
+  weights: [0.2, 0.3],
+});

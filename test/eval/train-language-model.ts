@@ -43,6 +43,8 @@ export const TRAINING_SETS: readonly string[] = [
   SETS.tuning9,
   SETS.tuning10,
   SETS.tuning11,
+  SETS.tuning12,
+  SETS.tuning13,
 ];
 
 /** Every message we may tune on, as the report the pipeline would score, with its label. */

@@ -60,8 +60,10 @@ export interface ScoringView {
   headers: Record<string, string>;
 }
 
+// Notices about a person ("Abi left", "Josh added you") are the whole line: "did you feed the
+// cat before you left? x" is a message.
 const SYSTEM_LINE =
-  /^(?:\u200e)?(?:messages and calls are end-to-end encrypted|messages to this (?:chat|group) are now|.{0,80} (?:created group|added you|changed the subject|changed this group|left|joined using)|this message was deleted|you deleted this message|missed (?:voice|video) call|waiting for this message)/i;
+  /^(?:\u200e)?(?:messages and calls are end-to-end encrypted|messages to this (?:chat|group) are now|.{0,80} (?:created group|added you|changed the subject|changed this group|joined using)|[^.?!,:\n]{1,80} left\.?$|this message was deleted|you deleted this message|missed (?:voice|video) call|waiting for this message)/i;
 /**
  * Only a message whose start holds one of these (in any case) can be a system line: the
  * pattern reads at most its first 102 characters, and every branch contains one of them.

@@ -31,8 +31,16 @@ const ANDROID =
 const IOS =
   /^\[(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AP])\.?M\.?)?\] (.*)$/i;
 
-const SYSTEM_TEXT =
-  /^(messages and calls are end-to-end encrypted|messages to this (chat|group) are now secured|.{0,80} (created|changed) (the )?group|.{0,80} changed (the subject|this group's icon|the group description)|.{0,80} (added|removed|left|joined using this group's invite link)\b|your security code with .* changed|.{0,60} changed their phone number|missed (voice|video) call|this chat is with a business account|disappearing messages)/i;
+/**
+ * WhatsApp's own notices. The fixed ones are known by how they start; the ones about a person
+ * ("Abi left", "Josh added you", "Sam changed the subject …") are the whole line, short and
+ * unpunctuated: "Did you feed Pickle before you left? She's yelling" is a message, not a notice.
+ */
+const NOTICE_START =
+  /^(?:messages and calls are end-to-end encrypted|messages to this (?:chat|group) are now secured|missed (?:voice|video) call|this chat is with a business account|disappearing messages|your security code with )/i;
+const NOTICE_WHOLE =
+  /^[^.?!,:\n]{1,80} (?:(?:created|changed) (?:the )?group\b[^\n]{0,120}|changed (?:the subject|this group's icon|the group description|their phone number)\b[^\n]{0,160}|left|(?:added|removed) [^.?!,:\n]{1,80}|joined using this group's invite link)\.?$/i;
+const isNotice = (text: string) => NOTICE_START.test(text) || NOTICE_WHOLE.test(text);
 const DELETED = /^(this message was deleted|you deleted this message)\.?$/i;
 /** The author of a timestamped line that names none (see parseWhatsApp). */
 export const UNKNOWN_AUTHOR = '(unknown sender)';
@@ -143,7 +151,7 @@ export function parseWhatsApp(input: string, maxMessages = 5000): ParsedChat {
     const colon = rest.indexOf(': ');
     let author = colon > 0 && colon <= 80 ? rest.slice(0, colon).trim() : '';
     let body = author ? rest.slice(colon + 2) : rest;
-    if (author && !ios && SYSTEM_TEXT.test(rest)) {
+    if (author && !ios && isNotice(rest)) {
       author = '';
       body = rest;
     }
@@ -151,9 +159,8 @@ export function parseWhatsApp(input: string, maxMessages = 5000): ParsedChat {
     // A timestamped line with no author that is not a known notice is a message whose author
     // was lost in the copying (a pasted chat, a partial export): kept, from an unknown sender,
     // rather than dropped as a notice, so the lure's words are still read.
-    if (!author && body.trim() && !SYSTEM_TEXT.test(body.trim()) && !/^\u200e/.test(rest))
-      author = UNKNOWN_AUTHOR;
-    const system = !author || SYSTEM_TEXT.test(body.trim());
+    if (!author && body.trim() && !isNotice(body.trim()) && !/^\u200e/.test(rest)) author = UNKNOWN_AUTHOR;
+    const system = !author || isNotice(body.trim());
     if (ios && system && author && /end-to-end encrypted/i.test(body)) chatName ??= author;
     const media = system ? undefined : mediaOf(body);
     lines.push({ ...(at ? { at } : {}), author, text: body, system, ...(media ? { media } : {}) });

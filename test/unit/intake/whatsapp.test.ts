@@ -104,3 +104,28 @@ describe('a name given in answer to "who is this?"', () => {
     expect(draft.sender.aliases).not.toContain('Sorry');
   });
 });
+
+describe('notices and messages that merely mention leaving or adding', () => {
+  it('keeps "you left your bottle" and "before you left?" as messages, drops the notices', () => {
+    const chat = [
+      '[12/11/2024, 22:10:07] Lomax office: \u200eJosh Penrose added you',
+      '[12/11/2024, 22:10:09] Abi: you left your water bottle again lol, I have it safe',
+      '[12/11/2024, 22:11:00] Abi: Did you feed Pickle before you left? She is yelling at me',
+      '[12/11/2024, 22:12:00] Lomax office: \u200eAbi left',
+    ].join('\n');
+    const lines = parseWhatsApp(chat).lines;
+    expect(lines.filter((l) => !l.system).map((l) => l.text)).toEqual([
+      'you left your water bottle again lol, I have it safe',
+      'Did you feed Pickle before you left? She is yelling at me',
+    ]);
+    expect(lines.filter((l) => l.system)).toHaveLength(2);
+    // Android: the notice has no author; a message mentioning "left" keeps its author.
+    const android = parseWhatsApp(
+      '12/11/2024, 22:10 - Abi left\n12/11/2024, 22:11 - Sam: I left my earring in your car',
+    );
+    expect(android.lines.map((l) => [l.author, l.system])).toEqual([
+      ['', true],
+      ['Sam', false],
+    ]);
+  });
+});

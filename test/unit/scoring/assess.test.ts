@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assessment } from '../../../shared/domain/report.ts';
 import { assess, RULESET_VERSION, topReasons } from '../../../shared/scoring/index.ts';
-import type { ReportLike } from '../../../shared/scoring/view.ts';
+import { buildView, type ReportLike } from '../../../shared/scoring/view.ts';
 import { chat, ctx, mail } from './helpers.ts';
 
 const LURES: Array<[string, ReportLike, string]> = [
@@ -265,5 +265,18 @@ describe('quoted replies', () => {
       'x@y.example',
     );
     expect(assess(quoted, ctx).verdict).not.toBe('benign');
+  });
+});
+
+describe('chat notices in the scoring view', () => {
+  it('reads a message that mentions leaving, and drops the notice "Abi left"', () => {
+    const view = buildView({
+      channel: 'whatsapp',
+      messages: [
+        { author: 'Abi', text: 'you left your water bottle again lol, fancy a drink?' },
+        { author: 'Abi', text: 'Abi left' },
+      ],
+    });
+    expect(view.text.folded).toBe('you left your water bottle again lol, fancy a drink?');
   });
 });

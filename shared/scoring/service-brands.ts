@@ -48,8 +48,16 @@ const SERVICE_LABELS: Record<string, readonly string[]> = {
   outlook: ['outlook.com', 'microsoft.com', 'office.com', 'office365.com', 'live.com'],
 };
 
-const isOwn = (h: string, registrable: string, domains: readonly string[]) =>
-  domains.some((d) => registrable === d || h === d || h.endsWith(`.${d}`));
+/**
+ * Reserved documentation names (RFC 2606: .example, .test, .invalid) never occur in real mail;
+ * where they do (test data, the corpus), "ipsa.example" stands for IPSA's own domain. A
+ * lookalike still adds words to the name: "ipsa-refund.example".
+ */
+const RESERVED = /\.(?:example|test|invalid)$/;
+
+const isOwn = (h: string, registrable: string, domains: readonly string[], service: string) =>
+  domains.some((d) => registrable === d || h === d || h.endsWith(`.${d}`)) ||
+  (RESERVED.test(registrable) && registrable.split('.')[0] === service);
 
 /**
  * Which service a host imitates, and how: `name` when it spells a product's name (DocuSign,
@@ -62,13 +70,13 @@ export function serviceImitation(host: string): { service: string; by: 'name' | 
   const squashed = h.replace(/[-.]/g, '');
   for (const [service, domains] of Object.entries(SERVICES)) {
     if (!squashed.includes(service)) continue;
-    if (isOwn(h, registrable, domains)) continue;
+    if (isOwn(h, registrable, domains, service)) continue;
     return { service, by: 'name' };
   }
   const labels = h.split(/[-.]/);
   for (const [service, domains] of Object.entries(SERVICE_LABELS)) {
     if (!labels.includes(service)) continue;
-    if (isOwn(h, registrable, domains)) continue;
+    if (isOwn(h, registrable, domains, service)) continue;
     return { service, by: 'label' };
   }
   return undefined;

@@ -45,6 +45,7 @@ export const TRAINING_SETS: readonly string[] = [
   SETS.tuning11,
   SETS.tuning12,
   SETS.tuning13,
+  SETS.tuning14,
 ];
 
 /** Every message we may tune on, as the report the pipeline would score, with its label. */

@@ -24,6 +24,8 @@ const CONDITION = words([
   'or (?:she|he|they|your|the|everyone|i|it|hr|we)',
   'unless',
   'otherwise',
+  'if no (?:payment|reply|response|money|answer)',
+  '(?:and|then) (?:this|it|everything|the [a-z]+) stays? (?:buried|hidden|quiet|secret|private|between us|deleted)',
   'or else',
   "if (?:you|i) (?:don'?t|do not|haven'?t)",
   '(?:and|then) (?:it all|everything|this|they|the [a-z]+) (?:goes away|go away|disappears?|is deleted|are deleted|gets deleted)',
@@ -65,6 +67,8 @@ const DEMAND = words([
   "(?:the )?committee'?s? (?:draft|report)",
   'where the minister will be',
   'publish a correction',
+  'table (?:the|an|this|my|our) (?:amendment|question|motion)',
+  'talk about (?:a|the) (?:number|price|figure|sum)',
 ]);
 
 export const coercion: Rule = {

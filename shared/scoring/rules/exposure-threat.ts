@@ -34,7 +34,7 @@ const DISCLOSE = words([
   'imagine [a-z ]{0,40}(?:seeing|reading|finding out|hearing|knowing)',
 ]);
 const AUDIENCE = words([
-  '(?:your|his|her) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
+  '(?:your|ur) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
   'the (?:whips?|press|papers|newspapers|media|tabloids|party|public|internet|speaker|standards commissioner)',
   '(?:a|three|two|several|some|the) (?:[a-z]+ )?(?:newspapers?|journalists?|reporters?|tabloids?|editors?)',
   'your constituents',
@@ -65,6 +65,9 @@ const AUDIENCE = words([
   '(?:tiktok|twitter|instagram|youtube|reddit)',
   'your (?:office manager|local association)',
   'whatsapp group with',
+  '(?:your )?constituency office',
+  '(?:your )?facebook (?:page|profile|friends|feed)',
+  'your (?:page|profile|feed|timeline|instagram|twitter|tiktok)',
 ]);
 const TONE = words([
   'unless',
@@ -83,6 +86,9 @@ const TONE = words([
   'up to you',
   'you know which ones',
   'how long do you think',
+  '(?:price|fee|amount|sum) (?:doubles|goes up|increases|rises)',
+  "i won'?t (?:remind|warn|ask) you again",
+  'if no (?:payment|reply|response|money|answer)',
   '(?:this|it) can (?:be avoided|all go away|go away)',
   'now we talk',
   'waiting for me to (?:press|hit) send',
@@ -93,6 +99,7 @@ const MATERIAL = words([
   'screenshots?',
   'recordings?',
   'the (?:video|photos?|pictures?|pics|images?|messages|chats?|copies)',
+  '(?:the )?(?:first |next )?clips?',
   'copies',
   'our (?:chats?|messages|conversations?)',
   'you chatting',

@@ -61,7 +61,10 @@ export const securityAdvisory: Rule = {
     const inst = distinct(view.text.folded, INSTITUTIONAL, 3);
     if (inst.length === 0) return undefined;
     const warn = distinct(view.text.folded, WARNING, 3);
-    if (inst.length + warn.length < 3) return undefined;
-    return { weight: 0.7, evidence: [...inst, ...warn].slice(0, 3).map(quote).join(', ') };
+    const cues = inst.length + warn.length;
+    if (cues < 3) return undefined;
+    // A notice full of warning cues quotes whole lures as examples, every rule firing on them.
+    const weight = cues >= 4 ? 0.85 : 0.7;
+    return { weight, evidence: [...inst, ...warn].slice(0, 3).map(quote).join(', ') };
   },
 };

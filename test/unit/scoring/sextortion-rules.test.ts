@@ -69,3 +69,35 @@ describe('sextortion.police-deterrence', () => {
     ).toBeUndefined();
   });
 });
+
+describe('sextortion in more of its forms', () => {
+  it('a crypto sum, a page or office as the audience, a deadline that raises the price', () => {
+    expect(
+      run('sextortion.demand', chat(['them: Your video is on my computer. Delete cost 0.05 BTC.'])),
+    ).toBeDefined();
+    expect(
+      run(
+        'sextortion.exposure-threat',
+        chat([
+          'them: 12 hours left. After that the price doubles and the first clip goes to your constituency office and your Facebook page.',
+        ]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'sextortion.demand',
+        chat(['them: We have photos. Table the amendment we send you and this stays buried.']),
+      ),
+    ).toBeDefined();
+  });
+  it('ignores a constituent describing a threat made to their son', () => {
+    expect(
+      run(
+        'sextortion.exposure-threat',
+        mail(
+          'Someone is demanding £500 from my son or they will send the photos to his friends. Can you help?',
+        ),
+      ),
+    ).toBeUndefined();
+  });
+});

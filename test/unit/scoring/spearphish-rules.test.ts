@@ -391,3 +391,15 @@ describe('more payloads', () => {
     ).toBe(0.35);
   });
 });
+
+describe("a service's own name on a reserved documentation domain", () => {
+  it('reads ipsa.example as IPSA itself, ipsa-refund.example still as a lookalike', () => {
+    expect(
+      run('spearphish.lookalike-domain', mail('Your claim has been paid.', 'notices@ipsa.example')),
+    ).toBeUndefined();
+    expect(
+      run('spearphish.lookalike-domain', mail('Your claim has been paid.', 'notices@ipsa-refund.example'))
+        ?.evidence,
+    ).toMatch(/imitates ipsa/);
+  });
+});

@@ -29,7 +29,6 @@ import { meetingRequest } from './meeting-request.ts';
 import { namedAttachment } from './named-attachment.ts';
 import { newNumberClaim } from './new-number-claim.ts';
 import { notRemembered } from './not-remembered.ts';
-import { officeCopied } from './office-copied.ts';
 import { officialChannel } from './official-channel.ts';
 import { outOfBandContact } from './out-of-band-contact.ts';
 import { paymentRedirection } from './payment-redirection.ts';
@@ -99,7 +98,6 @@ export const RULES: readonly Rule[] = [
   professionalContact,
   officialChannel,
   securityAdvisory,
-  officeCopied,
   ordinaryLanguage,
 ];
 

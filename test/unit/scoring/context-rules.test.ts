@@ -72,19 +72,19 @@ describe('context.security-advisory', () => {
   });
 });
 
-describe('context.office-copied', () => {
+describe('context.official-channel: the office copied in', () => {
   it("fires when the sender brings the target's office in", () => {
     expect(
       run(
-        'context.office-copied',
+        'context.official-channel',
         mail("We'd like you to open our centre; I've copied your diary secretary."),
       )?.weight,
     ).toBe(0.35);
-    expect(run('context.office-copied', mail('Happy to arrange it through your office.'))).toBeDefined();
+    expect(run('context.official-channel', mail('Happy to arrange it through your office.'))).toBeDefined();
   });
   it('ignores a sender who keeps the office out', () => {
     expect(
-      run('context.office-copied', chat(["them: don't copy your office in, let's keep this between us"])),
+      run('context.official-channel', chat(["them: don't copy your office in, let's keep this between us"])),
     ).toBeUndefined();
   });
 });

@@ -24,6 +24,8 @@ export const diaryRequest = phraseRule({
     "who'?s (?:actually |really )?on the (?:shortlist|longlist|list) for",
     'how the whip count is (?:looking|going)',
     '(?:whip|vote) count',
+    "(?:heard|hear|saw|see) (?:you'?re|you are|he'?s|she'?s|your boss is) (?:off|going|heading|travelling|flying) to",
+    "which way (?:he|she|your boss|the minister|your mp) (?:is|'s|will be) (?:going|voting|leaning)",
     '(?:which|what) (?:day|days|date|time|train|flight) (?:are|is|will) (?:you|he|she|they|your (?:boss|minister|mp)) (?:going|travelling|leaving|arriving|flying|getting|be)',
     '(?:are|is|will) (?:you|he|she|they) (?:be )?staying (?:over|the night|overnight|at)',
     '(?:go|going|come|coming) on (?:all )?(?:the|his|her) (?:trips|visits|travels) with (?:him|her)',

@@ -21,6 +21,7 @@ export const privateVenue = phraseRule({
     '(?:come|came|pop|nip) (?:up )?(?:to|round to|over to) my (?:hotel|room|flat|place|apartment)',
     `my (?:flat|place|apartment),? (?:${DAY})`,
     'come alone',
+    '(?:booked|got|have) (?:a|the|us a) (?:hotel )?room (?:at|in|for|near|on)',
     "door'?s (?:on the latch|open|unlocked)",
     "(?:what'?s|send me|give me) (?:the|your) (?:home )?address",
     '(?:bring|drop) (?:it|them) (?:round |over )?to your (?:flat|house|place|home)',

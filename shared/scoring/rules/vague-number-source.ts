@@ -17,6 +17,7 @@ export const vagueNumberSource = phraseRule({
     "(?:i'?m|i am) a friend of [a-z]+",
     '(?:your|a|one of your) (?:colleague|friend|researcher|staffer|assistant|mate|contact)s?(?: of yours)? (?:gave|passed|shared|sent|forwarded) me your (?:number|details|email|contact)',
     'asked around',
+    'found you (?:through|via|on|in) (?:the |a |your )?[a-z ]{1,30}(?:group|app|directory|list|linkedin|network)',
     'asked (?:the|a|my) [a-z]+ (?:for (?:your|ur) (?:number|name|details)|who (?:you|u) (?:were|are|was))',
     "(?:said|says|reckons|told me) (?:you'?re|ur|you are|you work) (?:a |an )?(?:peer|mp|minister|in government|in parliament|at parliament|at the commons|for (?:an|the) mp)",
     '(?:conference|delegate|event|party) (?:app|list|profile|directory|website)',

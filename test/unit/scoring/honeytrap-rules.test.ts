@@ -251,3 +251,30 @@ describe('honeytrap.private-venue', () => {
     ).toBeUndefined();
   });
 });
+
+describe('patient approaches', () => {
+  it('a photo chased up, travel fished for, a gathering with no press and no phones', () => {
+    expect(
+      run('honeytrap.image-pretext', chat(['them: I sent you a photo on WhatsApp, did you get it? 🙈'])),
+    ).toBeDefined();
+    expect(
+      run(
+        'honeytrap.diary-request',
+        chat(["them: Heard you're off to Brussels with the committee next month, small world!"]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'lure.secrecy',
+        mail('A small private salon: champagne, no press and no phones. Reply for the address.'),
+      ),
+    ).toBeDefined();
+  });
+  it('ignores a colleague sharing their own travel and an event that welcomes the press', () => {
+    expect(
+      run('honeytrap.diary-request', mail("I'm off to Brussels on Monday, back Thursday; Sian is covering."))
+        ?.weight,
+    ).toBeUndefined();
+    expect(run('lure.secrecy', mail('Press and photographers are welcome at the launch.'))).toBeUndefined();
+  });
+});

@@ -46,6 +46,7 @@ export const TRAINING_SETS: readonly string[] = [
   SETS.tuning12,
   SETS.tuning13,
   SETS.tuning14,
+  SETS.tuning15,
 ];
 
 /** Every message we may tune on, as the report the pipeline would score, with its label. */

@@ -14,7 +14,7 @@ const CODE = words([
   'verification code',
   '(?:verification|security|confirmation|one-time|activation) (?:text|sms|message|code)[^.?!]{0,60}(?:share|send|forward|read|pass|screenshot) (?:it|that|this|them)',
   '(?:approve|accept|confirm) the (?:prompt|push|sign-?in request|login request|notification|mfa request|authentication request)',
-  '(?:reply|respond|text back|answer) with (?:the|that|this) (?:code|pin|number)',
+  '(?:reply|respond|text back|answer) with (?:the|that|this) (?:code|pin)',
   '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',
 ]);
 

@@ -28,9 +28,13 @@ export const lookalikeDomain: Rule = {
     // Third-party services whose notices are copied (DocuSign, SharePoint, IPSA…). A public
     // body's short name as a label ("ncsc-gov.uk") counts only in a link, and weighs less
     // (it needs a second signal): genuine bodies and their partners write from such domains.
+    // A service's notice copied to phish carries its payload, a link or a file; a sender
+    // domain that only names the service and sends the reader "to the usual portal" is more
+    // likely the service's own less familiar domain.
     const links = new Set(view.urls.map((u) => u.host));
+    const payload = links.size > 0 || view.attachments.length > 0;
     let label: { host: string; service: string } | undefined;
-    for (const host of [...senders, ...links]) {
+    for (const host of [...(payload ? senders : []), ...links]) {
       const imitation = serviceImitation(host);
       if (imitation?.by === 'name')
         return { weight: 0.45, evidence: `${host} imitates ${imitation.service}` };

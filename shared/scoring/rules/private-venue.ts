@@ -1,6 +1,6 @@
 /**
  * An invitation to somewhere private: a hotel room by number, "my flat, Saturday, 8pm", "come
- * alone", "the door's on the latch", "what's your address? I'll bring it round". Stronger
+ * alone", "the door's on the latch", "I'll bring it round to your flat". Stronger
  * than "fancy a coffee": it is where a compromising picture or recording gets made.
  */
 import { words } from '../match.ts';
@@ -22,8 +22,7 @@ export const privateVenue = phraseRule({
     `my (?:flat|place|apartment),? (?:${DAY})`,
     'come alone',
     '(?:booked|got|have) (?:a|the|us a) (?:hotel )?room (?:at|in|for|near|on)',
-    "door'?s (?:on the latch|open|unlocked)",
-    "(?:what'?s|send me|give me) (?:the|your) (?:home )?address",
+    "door'?s (?:on the latch|unlocked)",
     '(?:bring|drop) (?:it|them) (?:round |over )?to your (?:flat|house|place|home)',
     '(?:private|quiet|discreet|secluded) (?:little )?(?:place|spot|restaurant|bar|club|room|corner) (?:where|in|near|off)',
     '(?:where|so) no ?one (?:bothers|sees|recogni[sz]es|knows|disturbs)',

@@ -29,6 +29,7 @@ const INSTITUTIONAL = words([
   "(?:didn'?t|did not) (?:reply|respond|engage)",
   '(?:sent|forwarded|reported|passed) (?:it|them|this|that)(?: on)? to (?:psd|pds|security|the security team|the service desk|them|it security)',
   '(?:all|any) (?:members|staff|pass holders)',
+  '(?:security|safety) (?:note|notice|advice|warning|alert|bulletin) from (?:psd|pds|the security team|security|ncsc|it|the service desk)',
   "(?:psd|pds|security department|security team|cyber team)(?:'s)? (?:advice|guidance|warning|notice|alert)",
   '(?:several|some|a number of|many|other) (?:colleagues|members|mps|offices|staff) have (?:had|received|been sent|reported)',
   '(?:please )?pass (?:this |it )?on to (?:your|the) (?:staff|team|office|colleagues)',

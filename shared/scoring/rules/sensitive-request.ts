@@ -42,7 +42,6 @@ const RESTRICTED = words([
   'embargoed',
   'passport (?:scan|copy|photo|number|details|page)',
   'scan of your passport',
-  '(?:date of birth|national insurance number|ni number)',
   'private (?:session|briefing|papers|hearing)',
   'closed session',
   'confidential',

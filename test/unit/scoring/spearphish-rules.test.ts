@@ -398,8 +398,17 @@ describe("a service's own name on a reserved documentation domain", () => {
       run('spearphish.lookalike-domain', mail('Your claim has been paid.', 'notices@ipsa.example')),
     ).toBeUndefined();
     expect(
-      run('spearphish.lookalike-domain', mail('Your claim has been paid.', 'notices@ipsa-refund.example'))
-        ?.evidence,
+      run(
+        'spearphish.lookalike-domain',
+        mail('Your refund is waiting: https://ipsa-refund.example/claim', 'notices@ipsa-refund.example'),
+      )?.evidence,
     ).toMatch(/imitates ipsa/);
+    // Naming the service with no link or file to carry a payload: more likely its own domain.
+    expect(
+      run(
+        'spearphish.lookalike-domain',
+        mail('Log in to the IPSA system in the usual way.', 'notices@ipsa-standards.example'),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -30,7 +30,6 @@ const INVISIBLE_SRC =
 const INVISIBLE = new RegExp(INVISIBLE_SRC);
 const INVISIBLE_G = new RegExp(INVISIBLE_SRC, 'g');
 const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_G = /[^\x00-\x7f]/g;
 // Characters NFKD changes: accented Latin, compatibility forms (fullwidth, ligatures, maths letters).
 const DECOMPOSABLE = /[\u00a0-\u036f\u1e00-\u1fff\u2100-\u24ff\u3000-\u33ff\ufb00-\ufb4f\uff00-\uffef\ud835]/;
 // Combining marks that NFKD splits off Latin letters (no slower Unicode-property escape).
@@ -75,6 +74,8 @@ const SPACED_SEP = /[ ._*-]/g;
 
 const DASHES = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212'];
 
+const mapChar = (ch: string) => QUOTES[ch] ?? CONFUSABLES[ch] ?? (DASHES.includes(ch) ? '-' : ch);
+
 /**
  * A few ranges holding every non-ASCII character `mapChar` changes: text with none of them
  * (plain ASCII plus emoji, most reports) skips the per-character mapping.
@@ -94,12 +95,21 @@ const MAYBE_MAPPED = (() => {
   return new RegExp(`[${ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`);
 })();
 
+/**
+ * Exactly the characters `mapChar` changes: replacing only these leaves emoji and other
+ * symbols alone, where matching every non-ASCII code unit called back for each half of each emoji.
+ */
+const MAPPED_G = (() => {
+  const codes = [...Object.keys(QUOTES), ...Object.keys(CONFUSABLES), ...DASHES]
+    .filter((k) => k.length === 1 && k.charCodeAt(0) > 0x7f && mapChar(k) !== k)
+    .map((k) => `\\u${k.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new RegExp(`[${[...new Set(codes)].join('')}]`, 'g');
+})();
+
 /** Any character skeleton's slow path would remove, decompose or map. */
 const SPECIAL = new RegExp(
   `[${[INVISIBLE, DECOMPOSABLE, MAYBE_MAPPED].map((re) => re.source.slice(1, -1)).join('')}]`,
 );
-
-const mapChar = (ch: string) => QUOTES[ch] ?? CONFUSABLES[ch] ?? (DASHES.includes(ch) ? '-' : ch);
 
 /**
  * Lowercase ASCII skeleton: confusable letters (Cyrillic, Greek, IPA, fullwidth, maths) map to
@@ -113,7 +123,7 @@ export function skeleton(input: string): string {
   let s = INVISIBLE.test(input) ? input.replace(INVISIBLE_G, '') : input;
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   if (DECOMPOSABLE.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
-  return (MAYBE_MAPPED.test(s) ? s.replace(NON_ASCII_G, mapChar) : s).toLowerCase();
+  return (MAYBE_MAPPED.test(s) ? s.replace(MAPPED_G, mapChar) : s).toLowerCase();
 }
 
 function unleet(word: string): string {

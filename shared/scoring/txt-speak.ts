@@ -3,7 +3,7 @@
  * sent" and "your constituents would love to see what you sent" alike. Whole words only, and
  * only abbreviations that mean nothing else in a message to a politician.
  */
-const TXT: Record<string, string> = {
+export const TXT_SPEAK: Readonly<Record<string, string>> = {
   u: 'you',
   ya: 'you',
   ur: 'your',
@@ -39,10 +39,30 @@ const TXT: Record<string, string> = {
   pics: 'pictures',
   v: 'very',
 };
-const TXT_WORD = new RegExp(`(?<![\\w'@./-])(?:${Object.keys(TXT).join('|')})(?![\\w'@/-]|\\.\\w)`, 'g');
-// A cheap first look (word boundaries only); the exact test runs only where it finds something.
-const ANY_TXT = new RegExp(`\\b(?:${Object.keys(TXT).join('|')})\\b`);
+// A key as a whole run of word characters (what `\b…\b` finds, fast); the exact test, below,
+// then reads one character either side. Lookarounds run at every position made this the
+// slowest pass over a long message.
+const TXT_RUN = new RegExp(`\\b(?:${Object.keys(TXT_SPEAK).join('|')})\\b`, 'g');
+const isWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+
+/**
+ * Not written out when glued to an address or a path: "u@x.example", "/r/", "v.2", "ya-", a
+ * key before "'" ("u're") or after "'" or "." ("st.v"); ".u" before a word character too.
+ */
+function standsAlone(text: string, at: number, end: number): boolean {
+  const before = text.charCodeAt(at - 1); // NaN at the start
+  if (before === 39 || before === 64 || before === 46 || before === 47 || before === 45) return false;
+  const after = text.charCodeAt(end);
+  if (after === 39 || after === 64 || after === 47 || after === 45) return false;
+  return !(after === 46 && isWordCode(text.charCodeAt(end + 1)));
+}
 
 export function expandTxtSpeak(text: string): string {
-  return ANY_TXT.test(text) ? text.replace(TXT_WORD, (w) => TXT[w] ?? w) : text;
+  TXT_RUN.lastIndex = 0;
+  if (!TXT_RUN.test(text)) return text;
+  TXT_RUN.lastIndex = 0;
+  return text.replace(TXT_RUN, (w: string, at: number) =>
+    standsAlone(text, at, at + w.length) ? (TXT_SPEAK[w] ?? w) : w,
+  );
 }

@@ -7,7 +7,7 @@
 import { assess, defaultScoringContext, RULES } from '../../shared/scoring/index.ts';
 import { scanUncached } from '../../shared/scoring/prefilter.ts';
 import { buildView, type ScoringView } from '../../shared/scoring/view.ts';
-import { bigMessage, corpus } from './scoring.bench.ts';
+import { bigMessage, corpus, realBigMessage, realCorpus } from './scoring.bench.ts';
 
 const ctx = defaultScoringContext(
   { protectedDomains: ['parliament.uk'] },
@@ -91,5 +91,11 @@ profile('~2 KB reports', corpus(1500), top);
 profile(
   '64 KB messages',
   Array.from({ length: 20 }, (_, i) => bigMessage(i)),
+  top,
+);
+profile('~2 KB reports of real messages', realCorpus(), top);
+profile(
+  '64 KB of real messages',
+  Array.from({ length: 20 }, (_, i) => realBigMessage(i)),
   top,
 );

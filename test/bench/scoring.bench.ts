@@ -2,7 +2,14 @@
  * Scoring throughput on one core: reports per second for ~2 KB reports (target ≥ 20,000/s)
  * and the p99 latency of one 64 KB message (target < 1 ms). Run directly with
  * `npx tsx test/bench/scoring.bench.ts`, or through the bench runner via `benchScoring()`.
+ *
+ * Two kinds of text: the synthetic one (three messages repeated with a counter) and real
+ * messages, cut from the tuning sets in test/fixtures/holdout. The synthetic text flatters:
+ * the same few hundred characters keep the literal automaton's rows in cache, where varied
+ * text reaches thousands of them.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assess, defaultScoringContext, type ReportLike } from '../../shared/scoring/index.ts';
 
@@ -65,31 +72,80 @@ export function bigMessage(i: number): ReportLike {
   return { channel: 'email', sender: { emails: ['x@y.example'] }, text: text.slice(0, 64 * 1024) };
 }
 
-export async function benchScoring(): Promise<Record<string, number | string>> {
-  const reports = corpus(3000);
+const TUNING_SETS = ['tuning-10', 'tuning-11', 'tuning-12', 'tuning-13', 'tuning-14', 'tuning-15'];
+
+/** Real messages (mail, texts, WhatsApp exports) from the tuning sets, in their order. */
+function realTexts(): Array<{ channel: 'email' | 'sms' | 'whatsapp'; subject?: string; text: string }> {
+  const dir = resolve(import.meta.dirname, '../fixtures/holdout');
+  return TUNING_SETS.flatMap((set) => JSON.parse(readFileSync(`${dir}/${set}.json`, 'utf8')));
+}
+
+/** ~2 KB reports of real messages: consecutive messages of the sets joined until 2 KB. */
+export function realCorpus(): ReportLike[] {
+  const out: ReportLike[] = [];
+  let text = '';
+  let k = 0;
+  for (const m of realTexts()) {
+    text += `${m.subject ? `${m.subject}\n` : ''}${m.text}\n`;
+    if (text.length < 2000) continue;
+    const channel = (['email', 'sms', 'whatsapp'] as const)[k++ % 3]!;
+    out.push({ channel, sender: { emails: ['someone@example.org'] }, text: text.slice(0, 2048) });
+    text = '';
+  }
+  return out;
+}
+
+/** 64 KB of real messages, starting at a different message each time. */
+export function realBigMessage(i: number): ReportLike {
+  const all = realTexts();
+  let text = '';
+  for (let j = (i * 37) % all.length; text.length < 64 * 1024; j = (j + 1) % all.length)
+    text += `${all[j]!.text}\n`;
+  return { channel: 'email', sender: { emails: ['x@y.example'] }, text: text.slice(0, 64 * 1024) };
+}
+
+function throughput(reports: ReportLike[], rounds: number): number {
   for (const r of reports.slice(0, 300)) assess(r, ctx); // warm-up: JIT and regex compilation
-  const rounds = 5;
   const t0 = performance.now();
   for (let k = 0; k < rounds; k++) for (const r of reports) assess(r, ctx);
-  const seconds = (performance.now() - t0) / 1000;
-  const perSecond = Math.round((rounds * reports.length) / seconds);
+  return Math.round((rounds * reports.length) / ((performance.now() - t0) / 1000));
+}
 
-  const big = Array.from({ length: 20 }, (_, i) => bigMessage(i));
+function latency(big: ReportLike[], n: number): { p50: number; p99: number } {
   for (const b of big.slice(0, 5)) assess(b, ctx);
   const times: number[] = [];
-  for (let k = 0; k < 500; k++) {
+  for (let k = 0; k < n; k++) {
     const b = big[k % big.length]!;
     const s = performance.now();
     assess(b, ctx);
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
-  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const p = (q: number) =>
+    Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(3));
+  return { p50: p(0.5), p99: p(0.99) };
+}
+
+export async function benchScoring(): Promise<Record<string, number | string>> {
+  const perSecond = throughput(corpus(3000), 5);
+  const real = realCorpus();
+  const realPerSecond = throughput(real, Math.max(1, Math.round(9000 / real.length)));
+  const big = latency(
+    Array.from({ length: 20 }, (_, i) => bigMessage(i)),
+    500,
+  );
+  const realBig = latency(
+    Array.from({ length: 20 }, (_, i) => realBigMessage(i)),
+    200,
+  );
   const result = {
     'reports/s (2 KB)': perSecond,
+    'reports/s (2 KB of real messages)': realPerSecond,
     'target reports/s': 20_000,
-    '64 KB p50 ms': Number(p(0.5).toFixed(3)),
-    '64 KB p99 ms': Number(p(0.99).toFixed(3)),
+    '64 KB p50 ms': big.p50,
+    '64 KB p99 ms': big.p99,
+    '64 KB of real messages p50 ms': realBig.p50,
+    '64 KB of real messages p99 ms': realBig.p99,
     'target 64 KB p99 ms': 1,
   };
   console.log('scoring bench', result);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipForScan, MAX_SCAN_CHARS, normalise, skeleton } from '../../../shared/scoring/normalise.ts';
+import { expandTxtSpeak, TXT_SPEAK } from '../../../shared/scoring/txt-speak.ts';
 import { mail, run } from './helpers.ts';
 
 describe('normalise', () => {
@@ -50,5 +52,47 @@ describe('evasion is defeated for every rule', () => {
   });
   it('leetspeak still triggers a honey-trap rule', () => {
     expect(run('honeytrap.not-remembered', mail("c4n't b3li3ve y0u d0n't r3m3mb3r me"))).toBeDefined();
+  });
+});
+
+describe('text-speak', () => {
+  // The definition the fast version must match: a key as a whole word, not glued to an
+  // address or path (lookarounds, read at every position: slow on a long message).
+  const KEYS = Object.keys(TXT_SPEAK);
+  const REFERENCE = new RegExp(`(?<![\\w'@./-])(?:${KEYS.join('|')})(?![\\w'@/-]|\\.\\w)`, 'g');
+  const reference = (text: string) => text.replace(REFERENCE, (w) => TXT_SPEAK[w] ?? w);
+
+  it('writes out abbreviations that stand alone, not those inside addresses or paths', () => {
+    expect(expandTxtSpeak('can u send ur pics b4 tmrw')).toBe('can you send your pictures before tomorrow');
+    expect(expandTxtSpeak("u@x.example /r/ v.2 st.v u.s u. ya- u're")).toBe(
+      "u@x.example /r/ v.2 st.v u.s you. ya- u're",
+    );
+  });
+
+  it('matches the lookaround definition on any mix of keys, letters and punctuation', () => {
+    const piece = fc.constantFrom(
+      ...KEYS,
+      'a',
+      'x',
+      '9',
+      '_',
+      ' ',
+      ' ',
+      '.',
+      "'",
+      '@',
+      '/',
+      '-',
+      ',',
+      '\n',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(expandTxtSpeak(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

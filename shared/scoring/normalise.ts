@@ -111,19 +111,90 @@ const SPECIAL = new RegExp(
   `[${[INVISIBLE, DECOMPOSABLE, MAYBE_MAPPED].map((re) => re.source.slice(1, -1)).join('')}]`,
 );
 
+/** The skeleton of a text before lowercasing, every step applied to the whole text. */
+function foldWhole(input: string): string {
+  let s = INVISIBLE.test(input) ? input.replace(INVISIBLE_G, '') : input;
+  if (DECOMPOSABLE.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
+  return MAYBE_MAPPED.test(s) ? s.replace(MAPPED_G, mapChar) : s;
+}
+
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
+// A combining mark the skeleton keeps: NFKD may reorder it against its neighbours, so a text
+// holding one is folded whole, not character by character.
+const KEPT_MARK = new RegExp(`(?!${MARKS.source})\\p{M}`, 'u');
+/** Per code point, what the skeleton turns it into: once in a text that NFKD folds, once not. */
+const foldedWith = new Map<string, string | null>();
+const foldedWithout = new Map<string, string>();
+
+/**
+ * One code point as `foldWhole` would fold it inside a text NFKD folds: null when a mark it
+ * keeps could be reordered (the text is then folded whole).
+ */
+function foldOneDecomposing(ch: string): string | null {
+  let out = foldedWith.get(ch);
+  if (out === undefined) {
+    const d = ch.normalize('NFKD').replace(MARKS, '');
+    out = KEPT_MARK.test(d) ? null : d.replace(MAPPED_G, mapChar);
+    foldedWith.set(ch, out);
+  }
+  return out;
+}
+
+function foldOne(ch: string): string {
+  let out = foldedWithout.get(ch);
+  if (out === undefined) {
+    out = ch.replace(MAPPED_G, mapChar);
+    foldedWithout.set(ch, out);
+  }
+  return out;
+}
+
+/**
+ * `foldWhole`, reading only the non-ASCII runs and looking each code point up once folded:
+ * every step is a per-character map except NFKD's reordering of combining marks, and that
+ * only matters for marks the skeleton keeps (then the text goes through `foldWhole`).
+ */
+function foldByCharacter(text: string): string {
+  // Invisible characters go first: the two halves of a surrogate pair can sit either side of one.
+  const input = INVISIBLE.test(text) ? text.replace(INVISIBLE_G, '') : text;
+  // NFKD runs on a whole text or not at all.
+  const decomposing = DECOMPOSABLE.test(input);
+  let out = '';
+  let pos = 0;
+  NON_ASCII_RUN.lastIndex = 0;
+  for (let m = NON_ASCII_RUN.exec(input); m; m = NON_ASCII_RUN.exec(input)) {
+    out += input.slice(pos, m.index);
+    for (const ch of m[0]) {
+      if (!decomposing) out += foldOne(ch);
+      else {
+        const f = foldOneDecomposing(ch);
+        if (f === null) {
+          NON_ASCII_RUN.lastIndex = 0;
+          return foldWhole(text);
+        }
+        out += f;
+      }
+    }
+    pos = m.index + m[0].length;
+  }
+  NON_ASCII_RUN.lastIndex = 0;
+  return out + input.slice(pos);
+}
+
 /**
  * Lowercase ASCII skeleton: confusable letters (Cyrillic, Greek, IPA, fullwidth, maths) map to
- * the Latin letter they imitate, diacritics and invisible characters go. Each step runs only
- * when the text needs it: most reports are plain ASCII plus emoji.
+ * the Latin letter they imitate, diacritics and invisible characters go.
  */
 export function skeleton(input: string): string {
   // Fast paths: plain ASCII (invisible characters are all non-ASCII), or nothing to remove,
-  // decompose or map (ASCII plus emoji: most reports); both give what the full path would.
+  // decompose or map (ASCII plus emoji); both give what the full path would.
   if (!NON_ASCII.test(input) || !SPECIAL.test(input)) return input.toLowerCase();
-  let s = INVISIBLE.test(input) ? input.replace(INVISIBLE_G, '') : input;
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
-  if (DECOMPOSABLE.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
-  return (MAYBE_MAPPED.test(s) ? s.replace(MAPPED_G, mapChar) : s).toLowerCase();
+  return foldByCharacter(input).toLowerCase();
+}
+
+/** The skeleton with every step applied to the whole text: the definition `skeleton` keeps to (tests). */
+export function skeletonWhole(input: string): string {
+  return foldWhole(input).toLowerCase();
 }
 
 function unleet(word: string): string {

@@ -3,7 +3,7 @@
  * you send it over?". Whoever has the code owns the account.
  */
 import { isProtectedHost } from '../domains.ts';
-import { firstAffirmed, quote, words } from '../match.ts';
+import { firstAffirmed, firstMatch, quote, register, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 const CODE = words([
@@ -18,10 +18,14 @@ const CODE = words([
   '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',
 ]);
 
-const DELIVERS_CODE = /\b(?:code|pin|otp|passcode)\b[^.\d]{0,50}?(?:\bis|:)?\s?\d{4,8}\b/;
-const ASKS_TO_PASS_ON =
-  /\b(?:send|forward|share|give|tell|read|text|pass|screenshot)\b[^.?!]{0,40}\b(?:code|pin|otp|it|that|this)\b/;
-const WARNS_NOT_TO_SHARE = /\b(?:don'?t|do not|never) (?:share|give|tell|send|forward)\b|\bwill never ask\b/;
+// Found through the literal scan, like the phrase patterns: most texts hold none of their words.
+const DELIVERS_CODE = register(/\b(?:code|pin|otp|passcode)\b[^.\d]{0,50}?(?:\bis|:)?\s?\d{4,8}\b/g);
+const ASKS_TO_PASS_ON = register(
+  /\b(?:send|forward|share|give|tell|read|text|pass|screenshot)\b[^.?!]{0,40}\b(?:code|pin|otp|it|that|this)\b/g,
+);
+const WARNS_NOT_TO_SHARE = register(
+  /\b(?:don'?t|do not|never) (?:share|give|tell|send|forward)\b|\bwill never ask\b/g,
+);
 
 export const codeTakeover: Rule = {
   id: 'spearphish.code-takeover',
@@ -32,7 +36,11 @@ export const codeTakeover: Rule = {
     // The code arriving is not someone asking for it: "Your verification code is 482913. Don't
     // share it with anyone." is the service's own text, which a member may forward to ask.
     const t = view.text.plain;
-    if (DELIVERS_CODE.test(t) && (WARNS_NOT_TO_SHARE.test(t) || !ASKS_TO_PASS_ON.test(t))) return undefined;
+    if (
+      firstMatch(t, DELIVERS_CODE) &&
+      (firstMatch(t, WARNS_NOT_TO_SHARE) || !firstMatch(t, ASKS_TO_PASS_ON))
+    )
+      return undefined;
     const hit = firstAffirmed(view.text.plain, CODE) ?? firstAffirmed(view.text.folded, CODE);
     if (hit === undefined) return undefined;
     const ours =

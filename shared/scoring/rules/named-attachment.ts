@@ -3,30 +3,39 @@
  * letters.img"): a pasted or retyped report whose real attachment we do not have. Weaker than
  * the file itself, and it is words, so a security notice listing such names is discounted.
  */
+import { firstMatch, matches, register } from '../match.ts';
 import type { Rule } from '../rule.ts';
 import { classify } from './risky-attachment.ts';
 
-const NAMED =
-  /\b(?:attachments?|attached|contains|enclosed|open(?: the file)?)\s?:?\s([\w()&,'-][\w ()&,'-]{0,99}\.[a-z0-9]{2,5})\b/g;
+// The patterns below are found through the literal scan (registered): most texts hold none of their words.
+const NAMED = register(
+  /\b(?:attachments?|attached|contains|enclosed|open(?: the file)?)\s?:?\s([\w()&,'-][\w ()&,'-]{0,99}\.[a-z0-9]{2,5})\b/g,
+);
 /** Talking the reader past Office's and Windows' warnings is what a malicious document needs. */
-const PAST_WARNINGS =
-  /\benable (?:content|editing|macros|(?:editing|content) and (?:content|editing))\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/;
+const PAST_WARNINGS = register(
+  /\benable (?:content|editing|macros|(?:editing|content) and (?:content|editing))\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/g,
+);
 
 /** A file name with a risky extension anywhere in the words (not inside a link's path). */
 const FILE_NAME =
   /(?<![\w/.@-])[\w()&,'-]{1,80}\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b(?![./\w-])/g;
-const RISKY_EXTENSION =
-  /\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b/;
+const RISKY_EXTENSION = register(
+  /\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b/g,
+);
 /** Every path below needs one of these: a cue word for NAMED, an extension, or a password. */
-const MAY_NAME_A_FILE = new RegExp(
-  `attach|contains|enclosed|open |pass(?:word|code)|enable |allow it|${RISKY_EXTENSION.source}`,
+const MAY_NAME_A_FILE = register(
+  new RegExp(
+    `attach|contains|enclosed|open |pass(?:word|code)|enable |allow it|${RISKY_EXTENSION.source}`,
+    'g',
+  ),
 );
 /**
  * An archive sent locked with its password in the same message: the lock only keeps the mail
  * gateway from scanning what is inside.
  */
-const LOCKED =
-  /\b(?:encrypted|password[- ]protected|protected|locked|secured) (?:archive|zip|file|attachment|document|folder|pdf|copy)\b/;
+const LOCKED = register(
+  /\b(?:encrypted|password[- ]protected|protected|locked|secured) (?:archive|zip|file|attachment|document|folder|pdf|copy)\b/g,
+);
 const PASSWORD_GIVEN =
   /\b(?:password|passcode|pin)\b(?: (?:is|for (?:it|the [a-z]+)(?: is)?))?\s?[:=(-]?\s?[a-z0-9]*\d[a-z0-9]*\b/;
 
@@ -38,26 +47,25 @@ export const namedAttachment: Rule = {
   evaluate(view) {
     const t = view.text.plain;
     // One look for anything this rule reads (most messages name no file and lock nothing).
-    if (!MAY_NAME_A_FILE.test(t)) return undefined;
+    if (!firstMatch(t, MAY_NAME_A_FILE)) return undefined;
     let best: [number, string, string] | undefined;
     const consider = (name: string, scale: number) => {
       const c = classify(name, '');
       if (c && (!best || c[0] * scale > best[0])) best = [c[0] * scale, c[1], name];
     };
     if (t.includes('attach') || t.includes('contains') || t.includes('enclosed') || t.includes('open ')) {
-      NAMED.lastIndex = 0;
+      const named = matches(t, NAMED);
       let n = 0;
-      for (let m = NAMED.exec(t); m && n < 20; m = NAMED.exec(t), n++) consider(m[1]!.trim(), 1);
-      NAMED.lastIndex = 0;
+      for (let m = named.next(); m && n < 20; m = named.next(), n++) consider(m[1]!.trim(), 1);
     }
     // Named without "attached": a little less sure it is the message's own file.
-    if (!best && RISKY_EXTENSION.test(t)) {
+    if (!best && firstMatch(t, RISKY_EXTENSION)) {
       FILE_NAME.lastIndex = 0;
       let n = 0;
       for (let m = FILE_NAME.exec(t); m && n < 20; m = FILE_NAME.exec(t), n++) consider(m[0], 0.75);
       FILE_NAME.lastIndex = 0;
     }
-    const coached = PAST_WARNINGS.exec(t);
+    const coached = firstMatch(t, PAST_WARNINGS);
     if (best && coached)
       return { weight: 0.5, evidence: `${best[1]} named: ${best[2].slice(0, 60)}, with "${coached[0]}"` };
     if (best)
@@ -68,7 +76,7 @@ export const namedAttachment: Rule = {
     // Talking the reader past Office's warnings needs no file name to be the payload's tell.
     const coaching = coached && /^enable|^allow/.test(coached[0]) ? coached : null;
     if (coaching) return { weight: 0.35, evidence: `"${coaching[0]}"` };
-    const locked = t.includes('password') || t.includes('passcode') ? LOCKED.exec(t) : null;
+    const locked = t.includes('password') || t.includes('passcode') ? firstMatch(t, LOCKED) : null;
     const password = locked && PASSWORD_GIVEN.exec(t);
     return locked && password
       ? {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipForScan, MAX_SCAN_CHARS, normalise, skeleton } from '../../../shared/scoring/normalise.ts';
+import {
+  clipForScan,
+  MAX_SCAN_CHARS,
+  normalise,
+  skeleton,
+  skeletonWhole,
+} from '../../../shared/scoring/normalise.ts';
 import { expandTxtSpeak, TXT_SPEAK } from '../../../shared/scoring/txt-speak.ts';
 import { mail, run } from './helpers.ts';
 
@@ -94,5 +100,40 @@ describe('text-speak', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('skeleton, folded a character at a time', () => {
+  // Every kind of character the steps treat differently: ASCII, invisible ones (the soft hyphen
+  // sits in the decomposable range), confusables, accents composed and combining, marks the
+  // skeleton keeps (Hebrew, Arabic: NFKD reorders them), Hangul, ligatures, fullwidth, maths
+  // letters and lone surrogates, Greek capital sigma (lowercased by context), emoji.
+  const chars = fc.constantFrom(
+    ...'aZ09 .-\n\u00ad\u200b\u200e\ufe0f\u2019\u201c\u2014\u2212\u00a0éÅñ\u0301\u0327\u0591\u05b0\u064b\u0651\u0307ﬁＡаеоΑΣσςıİß한글\uf900'.split(
+      '',
+    ),
+    '𝐀',
+    '𝓍',
+    '\ud835',
+    '\udc00',
+    '🙈',
+    '❤️',
+    'e\u0301\u0591',
+    '\ud835\u00ad',
+    '\u05d0\u05b8\u0591',
+  );
+  it('is the skeleton of the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(skeleton(t)).toBe(skeletonWhole(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('folds a real evasion as before', () => {
+    expect(skeleton('Ｐаsswоrd\u200b for Abi’s ﬁle — café')).toBe("password for abi's file - cafe");
+    expect(skeleton('\ud835\u00ad\udc00')).toBe('a'); // a maths letter split by a soft hyphen
   });
 });

@@ -11,7 +11,7 @@ import { RULES } from './rules/index.ts';
 import { buildView, type ReportLike } from './view.ts';
 
 /** Bump when a rule, weight or threshold changes: stored assessments say which rules made them. */
-export const RULESET_VERSION = 'lurewatch-rules/1.3.0';
+export const RULESET_VERSION = 'lurewatch-rules/1.4.0';
 
 export function assess(
   report: Report | ReportLike,

@@ -108,6 +108,23 @@ export function wordsSource(alternatives: readonly string[]): string {
   return `\\b(?:${alternatives.join('|')})\\b`;
 }
 
+/**
+ * Alternatives that start with a currency sign ("£2,500 in bitcoin"): `\b` before "£" would
+ * need a letter or digit right before it, so these are delimited by what precedes them instead.
+ * Ends at a word boundary like `wordsSource`.
+ */
+export function sumsSource(alternatives: readonly string[]): string {
+  return `(?<![\\w\\u00a3$])(?:${alternatives.join('|')})\\b`;
+}
+
+/** `words` and `sumsSource` alternatives in one global pattern. */
+export function wordsAndSums(
+  wordAlternatives: readonly string[],
+  sumAlternatives: readonly string[],
+): RegExp {
+  return register(new RegExp(`${wordsSource(wordAlternatives)}|${sumsSource(sumAlternatives)}`, 'g'));
+}
+
 /** Builds a global, case-insensitive regex from alternatives (already-escaped sources). */
 export function anyOf(alternatives: readonly string[], flags = 'g'): RegExp {
   return register(new RegExp(anyOfSource(alternatives), flags));

@@ -83,3 +83,35 @@ export function serviceImitation(host: string): { service: string; by: 'name' | 
 }
 
 export const serviceImitated = (host: string): string | undefined => serviceImitation(host)?.service;
+
+/**
+ * The registrable domains big services really send their account notices from and link to
+ * (those above, and a few whose names are too common to look for inside other hosts).
+ */
+const SERVICE_DOMAINS = new Set([
+  ...Object.values(SERVICES).flat(),
+  ...Object.values(SERVICE_LABELS).flat(),
+  'google.com',
+  'google.co.uk',
+  'gmail.com',
+  'apple.com',
+  'icloud.com',
+  'amazon.com',
+  'amazon.co.uk',
+  'linkedin.com',
+  'facebook.com',
+  'facebookmail.com',
+  'instagram.com',
+  'x.com',
+  'twitter.com',
+  'zoom.us',
+  'slack.com',
+]);
+
+/** A host on a service's own domain: "accounts.google.com", "myaccount.google.com". */
+export const isServiceDomain = (host: string): boolean => {
+  const h = host.toLowerCase();
+  if (SERVICE_DOMAINS.has(registrableDomain(h))) return true;
+  for (const d of SERVICE_DOMAINS) if (h.endsWith(`.${d}`)) return true;
+  return false;
+};

@@ -47,12 +47,14 @@ export const SETS = {
   tuning13: join(DIR, 'tuning-13.json'),
   tuning14: join(DIR, 'tuning-14.json'),
   tuning15: join(DIR, 'tuning-15.json'),
+  tuning16: join(DIR, 'tuning-16.json'),
   sealed3: join(DIR, 'sealed-3.json'),
   sealed4: join(DIR, 'sealed-4.json'),
   sealed5: join(DIR, 'sealed-5.json'),
   sealed6: join(DIR, 'sealed-6.json'),
   sealed7: join(DIR, 'sealed-7.json'),
   sealed8: join(DIR, 'sealed-8.json'),
+  sealed9: join(DIR, 'sealed-9.json'),
 } as const;
 
 /** The file a member would hand over: an .eml for mail, a .txt for a chat or a text message. */

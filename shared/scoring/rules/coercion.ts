@@ -5,7 +5,7 @@
  * crypto, gift cards, a vote, a document, a question in the House). Extortionists word each
  * part a hundred ways; all three together in one message are the threat.
  */
-import { firstMatch, nearPair, quote, words } from '../match.ts';
+import { firstMatch, nearPair, quote, words, wordsAndSums } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 const MATERIAL = words([
@@ -51,25 +51,27 @@ const AUDIENCE = words([
   '(?:your )?constituency (?:page|group|website|facebook)',
   "(?:your )?party'?s? (?:disciplinary|whips|chair|compliance)",
 ]);
-const DEMAND = words([
+const DEMAND = wordsAndSums(
+  [
+    '\\d+(?:\\.\\d+)? ?(?:btc|bitcoin|eth|usdt)',
+    'bitcoin',
+    'crypto',
+    'gift ?cards?',
+    'steam cards?',
+    'vouchers',
+    '(?:agree|name) a (?:number|price|sum)',
+    'pay (?:what|me|up|now)',
+    'vote (?:against|for|no|yes)',
+    'ask (?:one|a) question',
+    "(?:the )?committee'?s? (?:draft|report)",
+    'where the minister will be',
+    'publish a correction',
+    'table (?:the|an|this|my|our) (?:amendment|question|motion)',
+    'talk about (?:a|the) (?:number|price|figure|sum)',
+  ],
   // The whole amount: the pattern ends at a word boundary, so "£2500" must be read to its end.
-  '(?:\\u00a3|\\$)\\s?\\d[\\d,.]*k?',
-  '\\d+(?:\\.\\d+)? ?(?:btc|bitcoin|eth|usdt)',
-  'bitcoin',
-  'crypto',
-  'gift ?cards?',
-  'steam cards?',
-  'vouchers',
-  '(?:agree|name) a (?:number|price|sum)',
-  'pay (?:what|me|up|now)',
-  'vote (?:against|for|no|yes)',
-  'ask (?:one|a) question',
-  "(?:the )?committee'?s? (?:draft|report)",
-  'where the minister will be',
-  'publish a correction',
-  'table (?:the|an|this|my|our) (?:amendment|question|motion)',
-  'talk about (?:a|the) (?:number|price|figure|sum)',
-]);
+  ['(?:\\u00a3|\\$)\\s?\\d[\\d,.]*k?'],
+);
 
 export const coercion: Rule = {
   id: 'sextortion.coercion',

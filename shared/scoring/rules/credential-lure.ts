@@ -6,11 +6,15 @@
 import { isProtectedHost } from '../domains.ts';
 import { distinct, firstAffirmed, quote, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
+import { isServiceDomain } from '../service-brands.ts';
 
 const ACCOUNT =
   '(?:work|parliament(?:ary)?|microsoft|office|office 365|m365|o365|outlook|network|staff|corporate|intranet|sso|usual|email|e-mail|account|pass)';
 const CREDENTIAL = words([
   `(?:sign(?:ing)?|log(?:ging)?)[- ]?(?:in|on)(?: again)? (?:with|using|to|via) (?:your )?${ACCOUNT}`,
+  // "log in here using your membership number and password", "sign in with your organisational
+  // account", "log in via the secure link below using the association's banking credentials".
+  "(?:sign|log)[- ]?(?:in|on)(?: here| below| now| again| via [a-z' ]{1,40}| through [a-z' ]{1,40}| at [a-z.' ]{1,40})? (?:with|using) (?:your |the |our )?(?:[a-z']+ ){0,3}(?:account|credentials|password|login|log-?in details|username|membership number|staff number|pass number)",
   '(?:sign|log)[- ]?(?:in|on) (?:to|into) your (?:[a-z]+ ){0,2}(?:account|portal|mailbox|profile)',
   '(?:opened|accessed|viewed|unlocked|read) (?:only )?(?:by|after) (?:signing|logging) (?:in|on)',
   `(?:using|with|via) your ${ACCOUNT} (?:account|email|e-mail|login|credentials|details|password)`,
@@ -50,10 +54,14 @@ export const credentialLure: Rule = {
   evaluate(view, ctx) {
     const hit = firstAffirmed(view.text.folded, CREDENTIAL);
     if (hit === undefined) return undefined;
-    const foreign = view.urls.filter((u) => !isProtectedHost(u.host, ctx.protectedDomains));
+    const ownService = view.senderDomains.length > 0 && view.senderDomains.every((d) => isServiceDomain(d));
+    // A service's own sign-in notice links to that service: its links are not a phishing page.
+    const foreign = view.urls.filter(
+      (u) => !isProtectedHost(u.host, ctx.protectedDomains) && !(ownService && isServiceDomain(u.host)),
+    );
     const ours =
       view.senderDomains.length > 0 &&
-      view.senderDomains.every((d) => isProtectedHost(d, ctx.protectedDomains));
+      view.senderDomains.every((d) => isProtectedHost(d, ctx.protectedDomains) || isServiceDomain(d));
     const several = distinct(view.text.folded, CREDENTIAL, 2).length > 1;
     if (foreign.length > 0) {
       return { weight: several ? 0.6 : 0.5, evidence: `${quote(hit)} with a link to ${foreign[0]!.host}` };

@@ -36,6 +36,8 @@ const DISCLOSE = words([
 const AUDIENCE = words([
   '(?:your|ur) (?:wife|husband|partner|spouse|girlfriend|boyfriend|family|kids|children|mum|mother|dad|father|parents|boss|mp|whips?|chief whip|party|local party|constituents|colleagues|office|staff|team|friends|employer|editor|agent|association|chair|followers)',
   'the (?:whips?|press|papers|newspapers|media|tabloids|party|public|internet|speaker|standards commissioner)',
+  // A newspaper by its name: "it goes to the Chronicle".
+  'the (?:[a-z]+ )?(?:chronicle|times|telegraph|guardian|sun|mirror|mail|express|standard|gazette|herald|echo|post|observer|independent|courier|argus|advertiser)',
   '(?:a|three|two|several|some|the) (?:[a-z]+ )?(?:newspapers?|journalists?|reporters?|tabloids?|editors?)',
   'your constituents',
   "[a-z]+'s (?:wife|husband|partner|family|constituents|voters|party|whips?|colleagues|office|staff|boss|editor|association)",

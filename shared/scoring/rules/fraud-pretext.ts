@@ -20,7 +20,7 @@ export const fraudPretext = phraseRule({
     '(?:call|ring|phone) (?:the |our )?(?:duty officer|fraud team|fraud department|security team|security desk|helpline|cancellation line|customer team) (?:on|at|immediately|urgently|now)',
     '(?:redelivery|re-delivery|delivery|customs|postage|shipping|handling|release) (?:fee|charge|payment) (?:of |due|is due|outstanding|required|needed)',
     "(?:parcel|package|delivery|item) (?:could not|couldn'?t|cannot|can'?t|was unable to) be (?:delivered|dispatched)",
-    "(?:if )?(?:this|it) (?:wasn'?t|was not) you,? (?:please )?(?:call|ring|phone|contact|text|reply|click|tap|visit)",
+    "(?:if )?(?:this|it) (?:wasn'?t|was not) you,? (?:please )?(?:call|ring|phone|contact|text|reply|click|tap|visit|cancel|stop|block|secure|report)",
     '(?:fee|charge|payment) (?:to|for) (?:rebook|redeliver|reschedule|release|deliver)',
     '(?:temporarily )?(?:suspended|locked|frozen|blocked|restricted)[^.?!]{0,40}(?:verify|confirm|update|reactivate)',
     '(?:claim|rebook|reschedule) (?:it |your [a-z]+ )?(?:before|by|within|today|now|here|at|via)',

@@ -36,8 +36,9 @@ const MAY_NAME_A_FILE = register(
 const LOCKED = register(
   /\b(?:encrypted|password[- ]protected|protected|locked|secured) (?:archive|zip|file|attachment|document|folder|pdf|copy)\b/g,
 );
-const PASSWORD_GIVEN =
-  /\b(?:password|passcode|pin)\b(?: (?:is|for (?:it|the [a-z]+)(?: is)?))?\s?[:=(-]?\s?[a-z0-9]*\d[a-z0-9]*\b/;
+const PASSWORD_GIVEN = register(
+  /\b(?:password|passcode|pin)\b(?: (?:is|for (?:it|the [a-z]+)(?: is)?))?\s?[:=(-]?\s?[a-z0-9]*\d[a-z0-9]*\b/g,
+);
 
 export const namedAttachment: Rule = {
   id: 'spearphish.named-attachment',
@@ -68,6 +69,13 @@ export const namedAttachment: Rule = {
     const coached = firstMatch(t, PAST_WARNINGS);
     if (best && coached)
       return { weight: 0.5, evidence: `${best[1]} named: ${best[2].slice(0, 60)}, with "${coached[0]}"` };
+    // An archive named with its password beside it is the locked archive, however it is worded.
+    const keyed = best?.[1] === 'archive' ? firstMatch(t, PASSWORD_GIVEN) : null;
+    if (best && keyed)
+      return {
+        weight: 0.4,
+        evidence: `archive named: ${best[2].slice(0, 60)}, with its password ("${keyed[0].slice(0, 40)}")`,
+      };
     if (best)
       return {
         weight: Math.round(best[0] * 0.8 * 100) / 100,
@@ -77,7 +85,7 @@ export const namedAttachment: Rule = {
     const coaching = coached && /^enable|^allow/.test(coached[0]) ? coached : null;
     if (coaching) return { weight: 0.35, evidence: `"${coaching[0]}"` };
     const locked = t.includes('password') || t.includes('passcode') ? firstMatch(t, LOCKED) : null;
-    const password = locked && PASSWORD_GIVEN.exec(t);
+    const password = locked && firstMatch(t, PASSWORD_GIVEN);
     return locked && password
       ? {
           weight: 0.4,

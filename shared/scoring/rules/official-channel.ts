@@ -3,7 +3,7 @@
  * target's staff in, or offers ways to verify them. Lures pull the other way, towards private
  * channels.
  */
-import { first, quote, words } from '../match.ts';
+import { firstAffirmed, quote, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 /** The people who keep the diary: a sender who copies them in is not isolating the target. */
@@ -31,7 +31,8 @@ export const officialChannel: Rule = {
   dampens: ['content'],
   reason: 'routes contact through the office or offers a way to verify them',
   evaluate(view) {
-    const hit = first(view.text.folded, OFFICIAL);
+    // "Not through the parliamentary email" pulls the other way: only an affirmed route counts.
+    const hit = firstAffirmed(view.text.folded, OFFICIAL);
     return hit === undefined ? undefined : { weight: 0.35, evidence: quote(hit) };
   },
 };

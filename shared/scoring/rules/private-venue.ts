@@ -26,6 +26,12 @@ export const privateVenue = phraseRule({
     '(?:bring|drop) (?:it|them) (?:round |over )?to your (?:flat|house|place|home)',
     '(?:private|quiet|discreet|secluded) (?:little )?(?:place|spot|restaurant|bar|club|room|corner) (?:where|in|near|off)',
     '(?:where|so) no ?one (?:bothers|sees|recogni[sz]es|knows|disturbs)',
+    // A hotel at a conference: the room, the lobby, who comes up to whom.
+    '(?:up )?to your (?:hotel )?room',
+    '(?:what|which) (?:room )?(?:number|room) (?:are|r) (?:you|u) in',
+    "(?:i'?m|im|i am) (?:in|at|down in) the (?:hotel )?(?:lobby|foyer|reception)",
+    '(?:you|u) come (?:down|up) or (?:i|shall i|should i) come (?:up|down)',
+    "(?:come|pop) (?:and|&) (?:get|collect) (?:it|them)[^.?!]{0,20}(?:i'?m|im) (?:at|in)",
   ]),
   weights: [0.2, 0.3],
 });

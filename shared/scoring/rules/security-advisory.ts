@@ -1,7 +1,9 @@
 /**
  * Context: the message is a security notice that describes lures (or quotes one) in an
- * institution's voice, rather than being one. Needs an institutional cue plus one more warning
- * cue; technical signals (a lookalike sender or link) are never discounted.
+ * institution's voice, or someone telling of a lure they or another were sent and how it was
+ * handled ("look what I just got … forwarded it to 7726", "a staffer received … nobody paid"),
+ * rather than being one. Needs an institutional or reporting cue plus two more cues; technical
+ * signals (a lookalike sender or link) are never discounted.
  */
 import { distinct, quote, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
@@ -33,6 +35,18 @@ const INSTITUTIONAL = words([
   "(?:psd|pds|security department|security team|cyber team)(?:'s)? (?:advice|guidance|warning|notice|alert)",
   '(?:several|some|a number of|many|other) (?:colleagues|members|mps|offices|staff) have (?:had|received|been sent|reported)',
   '(?:please )?pass (?:this |it )?on to (?:your|the) (?:staff|team|office|colleagues)',
+  // Telling of a lure someone was sent: the teller is not the sender.
+  "(?:look|look at|guess) what i(?:'?ve)? (?:just )?(?:got|received|been sent)",
+  '(?:got|received|had) (?:a |an |this |one )?(?:really |very |pretty )?(?:distressing|weird|dodgy|strange|creepy|suspicious|nasty|horrible|worrying|odd) (?:one|message|text|email|dm)',
+  "(?:a|the|one of (?:our|my|the)|my|our) (?:staffer|staff member|member of staff|constituent|colleague|intern|researcher|caseworker|volunteer)(?:'?s [a-z]+)? (?:has |had |who )?(?:received|got|was sent|has been sent|had been sent|was messaged|was contacted)",
+  '(?:has|have|had) been sent (?:messages|texts|emails|a message|a text|an email|these)',
+  '(?:messaged|texted|emailed|dmed|contacted) me (?:on [a-z]+ )?(?:saying|to say|with)',
+  '(?:is this|is it|this looks?|looks?) (?:legit|legitimate|genuine|like a scam|dodgy)',
+  "(?:doesn'?t|does not|didn'?t|did not) look right",
+  "(?:i )?(?:haven'?t|have not|didn'?t|did not) (?:opened|clicked|open|click)(?: it| the [a-z]+| anything)?",
+  'screenshotted (?:it|them|the [a-z]+)',
+  '(?:forwarded|reported|sent|passed) (?:it|them|this|that)(?: on)? to (?:7726|action fraud|the police|ceop|report fishing)',
+  '(?:like|as) (?:it|the training|security|psd|pds|the security team|they) (?:told|said|advised|asked)(?: us| me)?',
 ]);
 const WARNING = words([
   "(?:do not|don'?t) (?:click|reply|respond|engage|open|share|enter|send)",
@@ -51,6 +65,15 @@ const WARNING = words([
   'hover (?:over|before)',
   '(?:messaging|texting|targeting|contacting|approaching) (?:mps|members|staff|peers|politicians)',
   'genuine (?:messages|emails|notices|requests) (?:will|would)',
+  // How a lure was handled, in the teller's words ("if you don't pay" is the lure's own).
+  "(?:^|[.!?;:,] )(?:do not|don'?t|never) pay",
+  "(?:not to|nobody|no one|no-one|did not|didn'?t) pay|no money was paid|nobody paid",
+  '(?:told|advised|asked) (?:mum|mom|dad|him|her|them|the family|the constituent|the parents?) not to',
+  '(?:reported|report) (?:it |this |them )?to (?:the police|ceop|action fraud|stopncii|the platform)',
+  '(?:the )?police (?:got|are|were|have been) involved',
+  'stopncii|ceop|action fraud|7726',
+  'sextortion (?:cases?|victims?)',
+  'report early',
 ]);
 
 export const securityAdvisory: Rule = {

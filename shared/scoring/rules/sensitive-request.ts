@@ -11,6 +11,8 @@ const ASK = words([
   'forward',
   'pass (?:me|on|over|along)',
   'let (?:me|us) (?:have|see)',
+  'show (?:me|us)',
+  '(?:re-?)?upload',
   'give (?:me|us)',
   'get (?:me|us|hold of)',
   '(?:all|what) (?:i|we) (?:need|want|ask for) is',

@@ -88,3 +88,44 @@ describe('context.official-channel: the office copied in', () => {
     ).toBeUndefined();
   });
 });
+
+describe('context.security-advisory: someone telling of a lure they or another were sent', () => {
+  it('reads a colleague passing on a smishing text, and a caseworker describing a threat', () => {
+    expect(
+      run(
+        'context.security-advisory',
+        chat([
+          'them: ha, guess what I got this morning: "Royal Mail: your parcel is held, pay £1.99 at royal-mail-fee.info". Sent it to 7726 as IT told us. Lunch?',
+        ]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'context.security-advisory',
+        mail(
+          'A constituent in her seventies has been sent texts saying "pay £300 or I send your photos to your family". We have told her not to pay and to report it to the police, who are now involved.',
+        ),
+      ),
+    ).toBeDefined();
+  });
+  it('does not read the lure itself, even one that names the police', () => {
+    expect(
+      run(
+        'context.security-advisory',
+        chat([
+          "them: If you don't pay by Friday the video goes to your wife. Don't even think of the police.",
+        ]),
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('context.official-channel, negated', () => {
+  it('does not count "not through the parliamentary email": that is a private channel', () => {
+    const report = chat([
+      'them: Please confirm to me directly, not through the parliamentary email, it is simpler.',
+    ]);
+    expect(run('context.official-channel', report)).toBeUndefined();
+    expect(run('honeytrap.private-channel', report)).toBeDefined();
+  });
+});

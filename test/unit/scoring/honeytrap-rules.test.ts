@@ -278,3 +278,37 @@ describe('patient approaches', () => {
     expect(run('lure.secrecy', mail('Press and photographers are welcome at the launch.'))).toBeUndefined();
   });
 });
+
+describe('honeytrap: the conference hotel and the undeclared gift', () => {
+  it('reads the lobby, the room and who comes up to whom', () => {
+    expect(
+      run('honeytrap.private-venue', chat(["them: I'm in the hotel lobby now. u come down or i come up?"])),
+    ).toBeDefined();
+    expect(
+      run(
+        'honeytrap.private-venue',
+        chat(['them: Which room number are you in? I can bring the leaflets up to your room']),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'honeytrap.private-venue',
+        chat(['them: The conference hotel has a lovely lobby bar, see you at the drinks']),
+      ),
+    ).toBeUndefined();
+  });
+  it('reads a gift with no need to declare it', () => {
+    expect(
+      run(
+        'lure.cultivation-offer',
+        chat(["them: A case of claret is on its way to you. No need to declare it, it's between friends"]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'lure.cultivation-offer',
+        mail('Please remember to declare the hospitality on the register within 28 days.'),
+      ),
+    ).toBeUndefined();
+  });
+});

@@ -101,3 +101,26 @@ describe('sextortion in more of its forms', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a sum written with its currency sign after a space', () => {
+  // `\b` before "£" needed a letter or digit right before it: "is £500 in bitcoin" went unread.
+  it('is read as a demand, and as the demand beside held material', () => {
+    expect(run('sextortion.demand', chat(['them: It is £500 in bitcoin by Friday.']))?.evidence).toContain(
+      '£500 in bitcoin',
+    );
+    expect(
+      run('sextortion.demand', chat(['them: You know what I have. $8,000, or the video goes to your wife.'])),
+    ).toBeDefined();
+    expect(
+      run(
+        'sextortion.coercion',
+        chat(['them: I have the recording of our call. Unless you send £900 it goes to your party chair.']),
+      )?.evidence,
+    ).toContain('£900');
+  });
+  it('is not a demand in an invoice', () => {
+    expect(
+      run('sextortion.demand', mail('The balance of £420 is due by the 30th; thank you.')),
+    ).toBeUndefined();
+  });
+});

@@ -412,3 +412,42 @@ describe("a service's own name on a reserved documentation domain", () => {
     ).toBeUndefined();
   });
 });
+
+describe('spearphish.credential-lure: sign-in requests in other words', () => {
+  it('reads "log in … using your … number and password" and "sign in with your organisational account"', () => {
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail(
+          'Please log in here using your membership number and password: https://members-verify.example/x',
+          'support@members-verify.example',
+        ),
+      )?.weight,
+    ).toBeGreaterThanOrEqual(0.5);
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail(
+          'Before joining you may need to sign in with your organisational account. https://meet-now.example/j/1',
+        ),
+      ),
+    ).toBeDefined();
+  });
+  it("weighs a service's own sign-in notice, linking only to that service, low", () => {
+    const notice = mail(
+      'We noticed a new sign-in to your Google Account on a Windows device. If this was you, you do not need to do anything. Check activity at https://myaccount.google.com/notifications',
+      'no-reply@accounts.google.com',
+    );
+    expect(run('spearphish.credential-lure', notice)?.weight ?? 0).toBeLessThan(0.2);
+    // The same words from elsewhere, or linking elsewhere, are not the service's.
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail(
+          'We noticed a new sign-in to your Google Account. Secure your account at https://google-account-check.example/s',
+          'no-reply@accounts.google.com',
+        ),
+      )?.weight,
+    ).toBeGreaterThanOrEqual(0.5);
+  });
+});

@@ -15,6 +15,25 @@ const MAX_HITS = 50;
 const NEGATION =
   /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+(?!x{1,3}\b|but\b)[^\s.?!]+){0,8}[ \t]*$/;
 
+/**
+ * "We'll never ask you to move money to a safe account or share a passcode": what a bank or a
+ * service says it will never ask governs the rest of its sentence, however long, unless "but",
+ * "just" or "however" turns it round.
+ */
+const NEVER_ASKS =
+  /\b(?:never|not|n't|won'?t) (?:ever )?(?:ask|request|require|contact you to|call you to)s? (?:you |anyone |customers |members |staff )?(?:to|for)\b/g;
+const CLAUSE_TURN = /[.?!\n]|\b(?:but|just|however|instead)\b/;
+
+/** Whether the text just before `at` is inside a "we'll never ask you to …" sentence. */
+function neverAsked(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 200), at);
+  let end = -1;
+  NEVER_ASKS.lastIndex = 0;
+  for (let m = NEVER_ASKS.exec(window); m; m = NEVER_ASKS.exec(window)) end = m.index + m[0].length;
+  NEVER_ASKS.lastIndex = 0;
+  return end >= 0 && !CLAUSE_TURN.test(window.slice(end));
+}
+
 /** A short quotable piece of the text: the match itself, trimmed, at most 80 characters. */
 export function quote(s: string): string {
   const t = s.trim();
@@ -50,7 +69,9 @@ export function firstAffirmed(text: string, re: RegExp): string | undefined {
   for (let m = it.next(); m && hits < MAX_HITS; m = it.next(), hits++) {
     if (m[0] === '') it.skipOne();
     const before = text.slice(Math.max(0, m.index - 60), m.index);
-    if (!NEGATION.test(before)) return m[0];
+    if (NEGATION.test(before)) continue;
+    if (neverAsked(text, m.index)) continue;
+    return m[0];
   }
   return undefined;
 }

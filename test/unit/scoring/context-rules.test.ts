@@ -129,3 +129,25 @@ describe('context.official-channel, negated', () => {
     expect(run('honeytrap.private-channel', report)).toBeDefined();
   });
 });
+
+describe('context.security-advisory: notices and heads-ups in more words', () => {
+  it('reads "we have seen a rise in …" with its advice, and a heads-up reported to security', () => {
+    expect(
+      run(
+        'context.security-advisory',
+        mail(
+          'We have seen a rise in blackmail emails claiming a webcam recording, e.g. "pay $900 or the video goes to your contacts". Do not pay. Report it to the security team.',
+          'security@party.example',
+        ),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'context.security-advisory',
+        chat([
+          "them: heads up, just had one of these 'so embarrassed you don't remember me' texts. Reported to security. Watch out",
+        ]),
+      ),
+    ).toBeDefined();
+  });
+});

@@ -451,3 +451,23 @@ describe('spearphish.credential-lure: sign-in requests in other words', () => {
     ).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe('what a bank says it will never ask', () => {
+  it('governs the rest of its sentence, however long', () => {
+    const notice = mail(
+      "We'll never ask you to move money to a safe account or share a passcode we've sent you. If someone does, it's a scam.",
+      'alerts@bank.example',
+    );
+    expect(run('spearphish.code-takeover', notice)).toBeUndefined();
+  });
+  it('unless the sentence turns round', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat([
+          "them: We'll never ask for your password, but please send the verification code we just texted you",
+        ]),
+      ),
+    ).toBeDefined();
+  });
+});

@@ -88,8 +88,23 @@ export function isWithin(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
+/**
+ * Reserved documentation names (RFC 2606) never occur in real mail; where they do (test data,
+ * examples, a training exercise) "parliament.example" stands for parliament.uk itself, as
+ * "ipsa.example" stands for IPSA (service-brands.ts). Extra words still make a lookalike:
+ * "pass-renewal-parliament.example" is not parliament's.
+ */
+const RESERVED_TLDS = ['example', 'test', 'invalid'] as const;
+
+function isReservedTwin(host: string, domain: string): boolean {
+  const dot = host.lastIndexOf('.');
+  if (dot < 0 || !(RESERVED_TLDS as readonly string[]).includes(host.slice(dot + 1))) return false;
+  const name = registrableDomain(domain).split('.')[0];
+  return RESERVED_TLDS.some((tld) => isWithin(host, `${name}.${tld}`));
+}
+
 export function isProtectedHost(host: string, protectedDomains: readonly string[]): boolean {
-  return protectedDomains.some((d) => isWithin(host, d));
+  return protectedDomains.some((d) => isWithin(host, d) || isReservedTwin(host, d));
 }
 
 /** Levenshtein distance, giving up (returning max+1) once it exceeds `max`: O(n·max). */
@@ -170,7 +185,7 @@ function computeLookalike(
   targets: readonly string[],
   brandTokens: readonly string[],
 ): Lookalike | undefined {
-  if (targets.some((t) => isWithin(host, t))) return undefined;
+  if (targets.some((t) => isWithin(host, t) || isReservedTwin(host, t))) return undefined;
   const visual = visualSkeleton(host);
   const labels = host.split('.');
   const nameLabels = labels.slice(0, -1);

@@ -9,11 +9,11 @@ export { register, unindexed };
 
 const MAX_HITS = 50;
 // A negation governs the next few words of its clause ("will never ask you to move money or
-// share a code"), but chats rarely punctuate: a kiss ("x"), "but" or a line break ends the
-// clause, so "you do not remember me x add me on signal" does not read as a negated "add me on
-// signal".
+// share a code"), but chats rarely punctuate: a kiss ("x"), "but", "just" or a line break ends
+// the clause, so "you do not remember me x add me on signal" does not read as a negated "add me
+// on signal", nor "don't share it with anyone, just send it to me" as a negated "send it".
 const NEGATION =
-  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+(?!x{1,3}\b|but\b)[^\s.?!]+){0,8}[ \t]*$/;
+  /\b(?:no|not|never|without|nobody|don't|dont|do not|won't|will not|isn't|is not|n't)\b(?:[ \t]+(?!x{1,3}\b|but\b|just\b)[^\s.?!]+){0,8}[ \t]*$/;
 
 /**
  * "We'll never ask you to move money to a safe account or share a passcode": what a bank or a

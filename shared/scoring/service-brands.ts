@@ -108,10 +108,19 @@ const SERVICE_DOMAINS = new Set([
   'slack.com',
 ]);
 
+/** The services' names, for their reserved documentation twins ("microsoft.example"). */
+const SERVICE_NAMES = new Set([
+  ...Object.keys(SERVICES),
+  ...Object.keys(SERVICE_LABELS),
+  ...[...SERVICE_DOMAINS].map((d) => d.split('.')[0]!),
+]);
+
 /** A host on a service's own domain: "accounts.google.com", "myaccount.google.com". */
 export const isServiceDomain = (host: string): boolean => {
   const h = host.toLowerCase();
-  if (SERVICE_DOMAINS.has(registrableDomain(h))) return true;
+  const registrable = registrableDomain(h);
+  if (SERVICE_DOMAINS.has(registrable)) return true;
+  if (RESERVED.test(registrable) && SERVICE_NAMES.has(registrable.split('.')[0]!)) return true;
   for (const d of SERVICE_DOMAINS) if (h.endsWith(`.${d}`)) return true;
   return false;
 };

@@ -48,6 +48,7 @@ export const SETS = {
   tuning14: join(DIR, 'tuning-14.json'),
   tuning15: join(DIR, 'tuning-15.json'),
   tuning16: join(DIR, 'tuning-16.json'),
+  tuning17: join(DIR, 'tuning-17.json'),
   sealed3: join(DIR, 'sealed-3.json'),
   sealed4: join(DIR, 'sealed-4.json'),
   sealed5: join(DIR, 'sealed-5.json'),

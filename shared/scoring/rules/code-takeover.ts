@@ -6,8 +6,11 @@ import { isProtectedHost } from '../domains.ts';
 import { firstAffirmed, firstMatch, quote, register, words } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
+// "Text" the verb, not "a text": "you'll get a text with a code" asks nothing.
+const TEXT_VERB = '(?<!\\b(?:a|the|your|my|that|this) )text';
+
 const CODE = words([
-  '(?:send|forward|share|give|tell|read|text|pass|screenshot)\\b[^.?!]{0,40}\\b(?:code|pin|otp|passcode)',
+  `(?:send|forward|share|give|tell|read|${TEXT_VERB}|pass|screenshot)\\b[^.?!]{0,40}\\b(?:code|pin|otp|passcode)`,
   '(?:code|pin|otp)[^.?!]{0,40}(?:sent to you|to you by mistake|by mistake|to your phone|in the next|expires|from whatsapp)',
   '(?:\\d|six)[- ]?digit (?:code|number|pin)',
   "(?:it'?ll|it will|should) (?:be|come) from whatsapp",
@@ -20,8 +23,13 @@ const CODE = words([
 
 // Found through the literal scan, like the phrase patterns: most texts hold none of their words.
 const DELIVERS_CODE = register(/\b(?:code|pin|otp|passcode)\b[^.\d]{0,50}?(?:\bis|:)?\s?\d{4,8}\b/g);
+// Lazy gap: each ask is its own match, so a negated one ("don't share it") does not swallow
+// the next ("just send it to me").
 const ASKS_TO_PASS_ON = register(
-  /\b(?:send|forward|share|give|tell|read|text|pass|screenshot)\b[^.?!]{0,40}\b(?:code|pin|otp|it|that|this)\b/g,
+  new RegExp(
+    `\\b(?:send|forward|share|give|tell|read|${TEXT_VERB}|pass|screenshot)\\b[^.?!]{0,40}?\\b(?:code|pin|otp|it|that|this)\\b`,
+    'g',
+  ),
 );
 const WARNS_NOT_TO_SHARE = register(
   /\b(?:don'?t|do not|never) (?:share|give|tell|send|forward)\b|\bwill never ask\b/g,
@@ -41,6 +49,9 @@ export const codeTakeover: Rule = {
       (firstMatch(t, WARNS_NOT_TO_SHARE) || !firstMatch(t, ASKS_TO_PASS_ON))
     )
       return undefined;
+    // "You'll get a code – don't send it to me, type it in yourself": told not to pass it on,
+    // and asked to nowhere else.
+    if (firstMatch(t, WARNS_NOT_TO_SHARE) && !firstAffirmed(t, ASKS_TO_PASS_ON)) return undefined;
     const hit = firstAffirmed(view.text.plain, CODE) ?? firstAffirmed(view.text.folded, CODE);
     if (hit === undefined) return undefined;
     const ours =

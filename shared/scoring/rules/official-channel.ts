@@ -23,6 +23,8 @@ const OFFICIAL = words([
   `(?:copied|cc'?d|cced) (?:to|in) (?:your|the) ${STAFF}`,
   `(?:happy|glad|pleased) to (?:go|arrange (?:it|this|things)|work|liaise) (?:through|with|via) (?:your|the) ${STAFF}`,
   `(?:via|through) (?:your|the) ${STAFF} (?:if|as|is|would) (?:easier|better|best|preferred|simpler)`,
+  // "If your office would rather set it up": the sender offers the diary's own route.
+  `your ${STAFF} (?:would rather|would prefer to|prefers? to|wants? to|can) (?:set|arrange|organise|book|fix) (?:it|this|that|something|a time)(?: up)?`,
 ]);
 
 export const officialChannel: Rule = {

@@ -151,3 +151,39 @@ describe('context.security-advisory: notices and heads-ups in more words', () =>
     ).toBeDefined();
   });
 });
+
+describe('context.security-advisory: pleas for help and checks with the real person', () => {
+  it('reads a parent quoting the threat their child received', () => {
+    expect(
+      run(
+        'context.security-advisory',
+        mail(
+          'My son (16) got this on Instagram: "send £200 or your pics go to your whole school". He has not paid. Do we go to the police? What should we do?',
+        ),
+      ),
+    ).toBeDefined();
+  });
+  it('reads a colleague checking with the supposed sender', () => {
+    expect(
+      run(
+        'context.security-advisory',
+        chat([
+          'them: Did you send me a WhatsApp from a new number asking me to pay an invoice?',
+          "me: No! Don't pay anything",
+          'them: Thought so, forwarding it to IT security now. Is this one of those scams?',
+        ]),
+      ),
+    ).toBeDefined();
+  });
+});
+
+describe('context.official-channel: the office offered as the route', () => {
+  it('reads "if your office would rather set it up"', () => {
+    expect(
+      run(
+        'context.official-channel',
+        mail('Coffee one morning? If your office would rather set it up, my number is below.'),
+      ),
+    ).toBeDefined();
+  });
+});

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   boundedEditDistance,
   isFreemail,
+  isProtectedHost,
   lookalikeOf,
   registrableDomain,
 } from '../../../shared/scoring/domains.ts';
+import { isServiceDomain } from '../../../shared/scoring/service-brands.ts';
 
 const ours = ['parliament.uk'];
 const brands = ['parl', 'pds'];
@@ -42,5 +44,25 @@ describe('helpers', () => {
     expect(isFreemail('gmail.com')).toBe(true);
     expect(isFreemail('snapmail.test')).toBe(true);
     expect(isFreemail('riverside-carers.example')).toBe(false);
+  });
+});
+
+describe('reserved documentation names (RFC 2606)', () => {
+  it('stand for the protected domain itself, and for a service itself', () => {
+    for (const host of ['parliament.example', 'mail.parliament.test', 'parliament.invalid'])
+      expect([host, isProtectedHost(host, ours), lookalikeOf(host, ours, brands)]).toEqual([
+        host,
+        true,
+        undefined,
+      ]);
+    expect(isServiceDomain('accountprotection.microsoft.example')).toBe(true);
+    expect(isServiceDomain('accounts.google.com')).toBe(true);
+  });
+  it('but extra words or another name are still a lookalike or foreign', () => {
+    expect(isProtectedHost('pass-renewal-parliament.example', ours)).toBe(false);
+    expect(lookalikeOf('pass-renewal-parliament.example', ours, brands)?.how).toContain('contains');
+    expect(isProtectedHost('parliament.example.net', ours)).toBe(false);
+    expect(isServiceDomain('microsoft-login.example')).toBe(false);
+    expect(isServiceDomain('google-account-check.example')).toBe(false);
   });
 });

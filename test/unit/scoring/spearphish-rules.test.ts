@@ -471,3 +471,24 @@ describe('what a bank says it will never ask', () => {
     ).toBeDefined();
   });
 });
+
+describe('spearphish.code-takeover: told not to pass the code on', () => {
+  it('ignores "you will get a text with a code: do not send it to me, type it in yourself"', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat([
+          "them: You'll get a text with a code in a minute. DON'T send it to me, just type it in yourself.",
+        ]),
+      ),
+    ).toBeUndefined();
+  });
+  it('still reads "do not share it with anyone else, just send it to me"', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(["them: You'll get a 6 digit code. Don't share it with anyone else, just send it to me here"]),
+      ),
+    ).toBeDefined();
+  });
+});

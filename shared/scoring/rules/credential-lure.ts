@@ -12,6 +12,9 @@ const ACCOUNT =
   '(?:work|parliament(?:ary)?|microsoft|office|office 365|m365|o365|outlook|network|staff|corporate|intranet|sso|usual|email|e-mail|account|pass)';
 const CREDENTIAL = words([
   `(?:sign(?:ing)?|log(?:ging)?)[- ]?(?:in|on)(?: again)? (?:with|using|to|via) (?:your )?${ACCOUNT}`,
+  // Registering or activating with the account's own secret: "register via our secure portal
+  // using your Microsoft 365 account", "activate it using your parliamentary email password".
+  "(?:register|activate|verify|confirm|enrol|access)[a-z0-9' ]{0,40} (?:using|with) (?:your|their|the) (?:[a-z0-9']+ ){0,3}(?:account|credentials|password|login|log-?in details|username)",
   // "log in here using your membership number and password", "sign in with your organisational
   // account", "log in via the secure link below using the association's banking credentials".
   "(?:sign|log)[- ]?(?:in|on)(?: here| below| now| again| via [a-z' ]{1,40}| through [a-z' ]{1,40}| at [a-z.' ]{1,40})? (?:with|using) (?:your |the |our )?(?:[a-z']+ ){0,3}(?:account|credentials|password|login|log-?in details|username|membership number|staff number|pass number)",

@@ -12,7 +12,10 @@ export const cultivationOffer = phraseRule({
   pattern: wordsAndSums(
     [
       // A gift the register of interests is not to hear about.
-      "(?:no need|don'?t need|no reason|not necessary) to (?:declare|register|record|mention) (?:it|this|them|that)",
+      "(?:no need|don'?t need|no reason|not necessary) to (?:declare|register|record|mention|inform|tell|notify|report)(?: (?:it|this|them|that|anyone|your (?:party|office|whips?|staff|team|boss)|the (?:register|party|whips?|office|authorities)))+",
+      '(?:policy|parliamentary|political|westminster|committee) insights?',
+      // A day rate paid to someone: "pays consultants £900/day" (not a room's hourly hire).
+      "(?:pays?|paid|paying|earns?|offering|offers?)[a-z' ]{0,30} (?:\\u00a3|\\$)\\s?\\d[\\d,]* ?/ ?(?:call|hour|session|day|month|meeting)",
       '(?:paid|well[- ]paid|lucrative|generous(?:ly)? (?:paid|remunerated)) (?:work|opportunity|consultancy|research|report|role|position|project|advisory|speaking|writing)',
       '(?:consultancy|advisory|consulting) (?:fee|role|work|opportunity|position|board)',
       '(?:fee|honorarium|retainer|stipend) of',
@@ -29,7 +32,6 @@ export const cultivationOffer = phraseRule({
       'make (?:the|some) introductions',
       '(?:private |overseas |foreign )?(?:investors?|clients?|principals|sponsors) (?:[a-z ]{0,30})?(?:who|that) (?:would|will) (?:value|welcome|appreciate|like|love)',
       'informal (?:exchange of views|conversations?|chats?|arrangement|consultancy)',
-      '(?:parliamentary|political|westminster) insights?',
       '(?:trip|flight|flights|hotel|visit) (?:to [a-z]+ )?(?:paid for|on us|covered|is on me|our treat)',
       'i represent (?:a|an|some) (?:client|investor|company|firm|organisation|group)',
       '(?:a|my) client (?:who )?(?:would|is) (?:like|keen|interested)',

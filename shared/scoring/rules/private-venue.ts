@@ -18,7 +18,7 @@ export const privateVenue = phraseRule({
     // A room by number, but not the estate's own ("Committee Room 14").
     '(?<!(?:committee|meeting|conference|board|seminar|function|interview|briefing|reading|waiting|grand|jubilee) )room \\d{2,4}',
     '(?:my|our) (?:hotel )?room (?:tonight|number|is|at)',
-    '(?:come|came|pop|nip) (?:up )?(?:to|round to|over to) my (?:hotel|room|flat|place|apartment)',
+    '(?:come|came|pop|nip) (?:up )?(?:to|round to|over to) my (?:hotel|room|suite|flat|place|apartment)',
     `my (?:flat|place|apartment),? (?:${DAY})`,
     'come alone',
     '(?:booked|got|have) (?:a|the|us a) (?:hotel )?room (?:at|in|for|near|on)',

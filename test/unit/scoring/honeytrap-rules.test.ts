@@ -312,3 +312,34 @@ describe('honeytrap: the conference hotel and the undeclared gift', () => {
     ).toBeUndefined();
   });
 });
+
+describe('cultivation in more words', () => {
+  it('reads a day rate for insights, a trip to keep from the party, non-public papers', () => {
+    expect(
+      run(
+        'lure.cultivation-offer',
+        chat(['them: Our client pays £900/day for policy insights, just dinner once a month']),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'lure.cultivation-offer',
+        chat(['them: A week in Shanghai, all on us. No need to inform your party or register it.']),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'lure.sensitive-request',
+        chat(['them: and could you send me the odd non-public briefing paper if you see one?']),
+      ),
+    ).toBeDefined();
+  });
+  it('does not read a rate card or a reminder to register', () => {
+    expect(
+      run(
+        'lure.cultivation-offer',
+        mail('Room hire is £40/hour; please register the booking with the Pass Office.'),
+      ),
+    ).toBeUndefined();
+  });
+});

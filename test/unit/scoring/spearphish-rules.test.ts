@@ -492,3 +492,25 @@ describe('spearphish.code-takeover: told not to pass the code on', () => {
     ).toBeDefined();
   });
 });
+
+describe('registering with the account itself, and the push approved', () => {
+  it('reads "register via our secure portal using your Microsoft 365 account"', () => {
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail(
+          'All guests must register via our secure portal using their Microsoft 365 account: https://embassy-events.example/rsvp',
+          'events@embassy-events.example',
+        ),
+      )?.weight,
+    ).toBeGreaterThanOrEqual(0.5);
+  });
+  it('reads "tap Approve in the Authenticator app"', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat(['them: Microsoft: tap Approve in the Authenticator app now to avoid lockout']),
+      ),
+    ).toBeDefined();
+  });
+});

@@ -130,9 +130,12 @@ function targetAuthors(authors: string[], lines: ChatLine[], hints: SideHints, r
         .join('\n');
     const aNamesB = mentions(textOf(a), b);
     const bNamesA = mentions(textOf(b), a);
+    // Lures open the conversation: whoever wrote first is taken as the other party. Being
+    // named back ("Hi Katya", from the one who replies) does not make the opener the target:
+    // only an opener who plainly does not know who is writing ("who is this?") is.
+    const opener = lines.find((l) => l.author === a)?.text ?? '';
     if (aNamesB && !bNamesA) target.add(b);
-    else if (bNamesA && !aNamesB) target.add(a);
-    // Lures open the conversation: whoever wrote first is taken as the other party.
+    else if (bNamesA && !aNamesB && WHO_IS_THIS.test(opener)) target.add(a);
     else target.add(b);
   }
   return target;

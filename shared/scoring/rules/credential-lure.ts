@@ -15,6 +15,8 @@ const CREDENTIAL = words([
   // Registering or activating with the account's own secret: "register via our secure portal
   // using your Microsoft 365 account", "activate it using your parliamentary email password".
   "(?:register|activate|verify|confirm|enrol|access)[a-z0-9' ]{0,40} (?:using|with) (?:your|their|the) (?:[a-z0-9']+ ){0,3}(?:account|credentials|password|login|log-?in details|username)",
+  '(?:use|using) your (?:[a-z0-9]+ ){0,2}(?:email|account|login|credentials) to (?:sign|log)[- ]?(?:in|on)',
+  '(?:verify|confirm|validate) your (?:email|e-mail|identity|account)(?: address)? to (?:open|view|access|download|read|see)',
   // "log in here using your membership number and password", "sign in with your organisational
   // account", "log in via the secure link below using the association's banking credentials".
   "(?:sign|log)[- ]?(?:in|on)(?: here| below| now| again| via [a-z' ]{1,40}| through [a-z' ]{1,40}| at [a-z.' ]{1,40})? (?:with|using) (?:your |the |our )?(?:[a-z']+ ){0,3}(?:account|credentials|password|login|log-?in details|username|membership number|staff number|pass number)",

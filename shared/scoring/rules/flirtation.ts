@@ -25,6 +25,7 @@ const CUES = anyOfSource([
     'i forgive you',
     'your turn',
     'naughty',
+    "don'?t be shy",
     'behave',
     'tipsy',
     "(?:can'?t|couldn'?t) sleep",

@@ -32,6 +32,7 @@ import { notRemembered } from './not-remembered.ts';
 import { officialChannel } from './official-channel.ts';
 import { outOfBandContact } from './out-of-band-contact.ts';
 import { paymentRedirection } from './payment-redirection.ts';
+import { personaReveal } from './persona-reveal.ts';
 import { policeDeterrence } from './police-deterrence.ts';
 import { privateChannel } from './private-channel.ts';
 import { privateVenue } from './private-venue.ts';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   extortionDemand,
   coercion,
   policeDeterrence,
+  personaReveal,
   // spear-phishing
   lookalikeDomain,
   linkImitatesSender,

@@ -9,7 +9,8 @@ import { classify } from './risky-attachment.ts';
 
 // The patterns below are found through the literal scan (registered): most texts hold none of their words.
 const NAMED = register(
-  /\b(?:attachments?|attached|contains|enclosed|open(?: the file)?)\s?:?\s([\w()&,'-][\w ()&,'-]{0,99}\.[a-z0-9]{2,5})\b/g,
+  // Dots inside the name too: "Draft_v3.pdf.html" is the double extension that hides a page.
+  /\b(?:attachments?|attached|contains|enclosed|open(?: the file)?)\s?:?\s([\w()&,'-][\w ()&,'-]{0,99}(?:\.[\w()&,'-]{1,10})?\.[a-z0-9]{2,5})\b/g,
 );
 /** Talking the reader past Office's and Windows' warnings is what a malicious document needs. */
 const PAST_WARNINGS = register(
@@ -18,7 +19,7 @@ const PAST_WARNINGS = register(
 
 /** A file name with a risky extension anywhere in the words (not inside a link's path). */
 const FILE_NAME =
-  /(?<![\w/.@-])[\w()&,'-]{1,80}\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b(?![./\w-])/g;
+  /(?<![\w/.@-])[\w()&,'-]{1,80}(?:\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|rtf))?\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b(?![./\w-])/g;
 const RISKY_EXTENSION = register(
   /\.(?:html?|shtml|xhtml|svg|iso|img|vhdx?|exe|scr|msi|bat|cmd|js|vbs|hta|ps1|lnk|jar|wsf|docm|xlsm|pptm)\b/g,
 );

@@ -129,3 +129,34 @@ describe('notices and messages that merely mention leaving or adding', () => {
     ]);
   });
 });
+
+describe('which side is the target in a two-person export with no other hint', () => {
+  it('takes the opener as the other party even when the reply names them back ("Hi Katya")', async () => {
+    const { draft } = await file(
+      'chat.txt',
+      [
+        '[14/02/2024, 19:31] Katya: We met at the reception at the Guildhall, you held the door for me',
+        '[14/02/2024, 20:02] Will: Haha ok that does sound like me. Hi Katya',
+        "[14/02/2024, 20:03] Katya: I'm embarrassed you don't remember",
+      ].join('\n'),
+    );
+    expect(draft.messages?.map((m) => [m.author, m.fromTarget])).toEqual([
+      ['Katya', false],
+      ['Will', true],
+      ['Katya', false],
+    ]);
+  });
+  it('takes the opener as the target when they ask who is writing and are named back', async () => {
+    const { draft } = await file(
+      'chat.txt',
+      [
+        '[03/03/2024, 21:00] Priya: Sorry, who is this?',
+        "[03/03/2024, 21:05] Abi: It's Abi, Priya! From the APPG drinks",
+      ].join('\n'),
+    );
+    expect(draft.messages?.map((m) => [m.author, m.fromTarget])).toEqual([
+      ['Priya', true],
+      ['Abi', false],
+    ]);
+  });
+});

@@ -124,3 +124,20 @@ describe('a sum written with its currency sign after a space', () => {
     ).toBeUndefined();
   });
 });
+
+describe('sextortion.persona-reveal', () => {
+  it('reads the mask dropped and the threat put to family or career', () => {
+    for (const text of [
+      "I'm not Abi. There is no Abi. Listen carefully.",
+      'Did you really think I was real? Check your email. Now.',
+      "Check WhatsApp. You'll want to see what I sent before your wife does.",
+      'What you do next decides whether your career survives the week.',
+    ])
+      expect([text, run('sextortion.persona-reveal', chat([`them: ${text}`]))?.weight]).toEqual([text, 0.35]);
+  });
+  it('ignores a friend saying there is no rush, or asking after a career', () => {
+    expect(
+      run('sextortion.persona-reveal', chat(['them: There is no rush. Hope your career is going well!'])),
+    ).toBeUndefined();
+  });
+});

@@ -514,3 +514,28 @@ describe('registering with the account itself, and the push approved', () => {
     ).toBeDefined();
   });
 });
+
+describe('more sign-in asks and a page dressed as a PDF', () => {
+  it('reads "use your work email to sign in" and "verify your email to open this file"', () => {
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail('The memo is behind a login: use your work email to sign in. https://drop.example/m'),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'spearphish.credential-lure',
+        mail("You'll need to verify your email to open this file: https://share.example/s/1"),
+      ),
+    ).toBeDefined();
+  });
+  it('names a double extension in an attachment line', () => {
+    expect(
+      run(
+        'spearphish.named-attachment',
+        mail('Attachment: Arctic_Draft_v3.pdf.html – the password is in my next email'),
+      )?.evidence,
+    ).toContain('disguised double extension');
+  });
+});

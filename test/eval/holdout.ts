@@ -56,6 +56,7 @@ export const SETS = {
   sealed7: join(DIR, 'sealed-7.json'),
   sealed8: join(DIR, 'sealed-8.json'),
   sealed9: join(DIR, 'sealed-9.json'),
+  sealed10: join(DIR, 'sealed-10.json'),
 } as const;
 
 /** The file a member would hand over: an .eml for mail, a .txt for a chat or a text message. */

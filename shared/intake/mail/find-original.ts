@@ -17,7 +17,7 @@ import { mergeLinks, urlsInText } from '../links.ts';
 import { findEmails, normaliseName } from '../names.ts';
 import { findPhones, normalisePhone } from '../phones.ts';
 import type { Reporter } from '../types.ts';
-import { findForwardBlocks, unquote } from './forward-blocks.ts';
+import { type ForwardBlock, findForwardBlocks, unquote } from './forward-blocks.ts';
 import { attachmentBytes, type Email, IntakeLimitError, parseMime } from './mime.ts';
 import { attachmentsOf, draftFromEmail, mailboxes, mailText } from './original-email.ts';
 import { isMsg, msgToMail } from './outlook-msg.ts';
@@ -141,13 +141,15 @@ export async function findCarried(
     if (c.targetAuthor) draft.onBehalfOf = normaliseName(c.targetAuthor) ?? c.targetAuthor;
     return { draft, how: 'chat-export', intermediates: [] };
   }
-  // 3. A forward block in the body; the last one introduces the original.
+  // 3. A forward block in the body; the last one introduces the original, unless the message
+  // forwarded is itself a reply whose thread is quoted under it (see originalBlockOf).
   const lines = text.split('\n');
   const blocks = findForwardBlocks(lines);
-  const last = blocks[blocks.length - 1];
+  const at = originalBlockOf(blocks, lines, selves, email);
+  const last = blocks[at];
   if (last) {
     const intermediates: Reporter[] = blocks
-      .slice(0, -1)
+      .slice(0, at)
       .flatMap((b) =>
         b.from?.address
           ? [{ address: b.from.address, ...(b.from.name ? { displayName: b.from.name } : {}) }]
@@ -189,6 +191,29 @@ export async function findCarried(
     return { draft, how: 'forward-block', intermediates };
   }
   return undefined;
+}
+
+const REPLY_SUBJECT = /^\s*(?:re|aw|sv|vs|antw)\s*:/i;
+
+/**
+ * Which forward block introduces the reported message. A forward of a forward has several and
+ * the last is the original. But a forwarded reply ("RE: surgery rota", its own words, then
+ * "-----Original Message-----") carries its thread: the quoted message below it is part of the
+ * lure, not the lure. The member's own reply to a lure, forwarded, is not the report either.
+ */
+function originalBlockOf(blocks: ForwardBlock[], lines: string[], selves: Selves, email: Email): number {
+  // The carrying mail itself is the outermost message: an attached original that is a reply.
+  const carrier = { end: 0, subject: email.subject, from: { address: email.from?.address } };
+  for (let k = 0; k < blocks.length; k++) {
+    const outer = k === 0 ? carrier : blocks[k - 1]!;
+    const inner = blocks[k]!;
+    const replyQuote =
+      inner.style === 'original-message' || inner.style === 'outlook' || inner.style === 'plain';
+    const ownWords = lines.slice(outer.end, inner.start).some((l) => unquote(l).trim() !== '');
+    const byReporter = !!outer.from?.address && selves.emails.has(outer.from.address.toLowerCase());
+    if (REPLY_SUBJECT.test(outer.subject ?? '') && replyQuote && ownWords && !byReporter) return k - 1;
+  }
+  return blocks.length - 1;
 }
 
 interface ChatExport {

@@ -222,3 +222,36 @@ describe('chats carried by a report', () => {
     expect(draft.text).toContain("any idea what time the minister's leaving");
   });
 });
+
+describe('a forwarded message that is itself a reply, with its thread quoted under it', () => {
+  const THREAD = `Hi all, I've updated the rota: log in again at https://parliament.uk.rota-share.test/r\n\nThanks, K\n\n-----Original Message-----\nFrom: Mark Ellis\nSent: 12 March 2024 09:14\nSubject: RE: surgery rota\n\nCan someone swap with me?`;
+  it('inline: the reply is the report, its quoted thread part of it', async () => {
+    const body = `Is this genuine?\n\nAlex\n\n---------- Forwarded message ---------\nFrom: Karen Doyle <karen@parliament.uk.rota-share.test>\nDate: Tue, 12 Mar 2024 at 10:00\nSubject: RE: RE: surgery rota\nTo: <alex.reed@parliament.uk>\n\n${THREAD}`;
+    const { draft } = await parseRawMail(
+      mail('From: Alex Reed <alex.reed@parliament.uk>\nTo: report@lurewatch.example\n', body),
+    );
+    expect(draft.sender.emails).toEqual(['karen@parliament.uk.rota-share.test']);
+    expect(draft.text).toContain('log in again');
+  });
+  it('attached as message/rfc822: the attached reply is the report', async () => {
+    const inner = `From: Karen Doyle <karen@parliament.uk.rota-share.test>\nTo: alex.reed@parliament.uk\nSubject: RE: RE: surgery rota\nDate: Tue, 12 Mar 2024 10:00:00 +0000\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n${THREAD}\n`;
+    const body = `--b\nContent-Type: text/plain; charset=utf-8\n\nPlease advise.\n\n--b\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename="message.eml"\n\n${inner}\n--b--\n`;
+    const { draft } = await parseRawMail(
+      mail(
+        'From: Alex Reed <alex.reed@parliament.uk>\nTo: report@lurewatch.example\n',
+        body,
+        'multipart/mixed; boundary="b"',
+      ),
+    );
+    expect(draft.sender.emails).toContain('karen@parliament.uk.rota-share.test');
+    expect(draft.text).toContain('log in again');
+  });
+  it("a member's own reply to a lure, forwarded, still reports the lure under it", async () => {
+    const body = `---------- Forwarded message ---------\nFrom: Alex Reed <alex.reed@parliament.uk>\nDate: Tue, 12 Mar 2024 at 10:00\nSubject: RE: hello\nTo: <abi.lane@lure.test>\n\nWho is this?\n\n-----Original Message-----\nFrom: Abi Lane <abi.lane@lure.test>\nSent: 11 March 2024 23:01\nSubject: hello\n\n${LURE}`;
+    const { draft } = await parseRawMail(
+      mail('From: Alex Reed <alex.reed@parliament.uk>\nTo: report@lurewatch.example\n', body),
+    );
+    expect(draft.sender.emails).toEqual(['abi.lane@lure.test']);
+    expect(draft.text).toContain("It's Abi");
+  });
+});

@@ -197,8 +197,11 @@ export function skeletonWhole(input: string): string {
   return foldWhole(input).toLowerCase();
 }
 
+// A number with its unit is no leetspeak: "£5k", "10am", "3rd" stay as written.
+const AMOUNT = /^\d[\d,.]*(?:k|m|bn|am|pm|st|nd|rd|th)$/;
+
 function unleet(word: string): string {
-  return word.replace(LEET_CHAR, (c) => LEET[c] ?? c);
+  return AMOUNT.test(word) ? word : word.replace(LEET_CHAR, (c) => LEET[c] ?? c);
 }
 
 const inLeetWord = (c: number) =>

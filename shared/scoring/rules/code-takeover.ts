@@ -18,6 +18,7 @@ const CODE = words([
   '(?:verification|security|confirmation|one-time|activation) (?:text|sms|message|code)[^.?!]{0,60}(?:share|send|forward|read|pass|screenshot) (?:it|that|this|them)',
   // "tap Approve in the Authenticator app": the push a thief's sign-in sent.
   '(?:tap|press|click|hit|select) (?:approve|accept|allow|yes)(?: on| in)? (?:the )?(?:authenticator|prompt|notification|request|app)',
+  '(?:approve|authori[sz]e|accept) the (?:link|request) (?:sent|we sent|i sent|in|on)',
   '(?:approve|accept|confirm) the (?:prompt|push|sign-?in request|login request|notification|mfa request|authentication request)',
   '(?:reply|respond|text back|answer) with (?:the|that|this) (?:code|pin)',
   '(?:get|receive|got|received) a code[^.?!]{0,80}(?:send|forward|pass|share|read) (?:it|them|that)(?: over| to me| back| on)?',

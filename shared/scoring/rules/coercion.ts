@@ -19,6 +19,8 @@ const MATERIAL = words([
   'sweet things you said',
   'what (?:you|they) get up to',
   "what you(?:'ve| have)? been doing",
+  // "I know about Friday night": the night itself as the thing held.
+  '(?:i|we) know (?:all )?about (?:(?:last|that|the other|friday|saturday|sunday|monday|tuesday|wednesday|thursday) night|what (?:you did|happened)|you and [a-z]+|the [a-z]+ (?:night|weekend|trip))',
 ]);
 const CONDITION = words([
   'or (?:she|he|they|your|the|everyone|i|it|hr|we)',

@@ -30,7 +30,7 @@ const CREDENTIAL = words([
   "(?:confirm|verify|prove|validate) (?:that )?(?:you'?re|you are) (?:a |an )?(?:parliamentary |current |valid |registered )?(?:pass[- ]?holder|member of staff|staff member|employee|authori[sz]ed)",
   '(?:confirm|verify|validate) (?:your )?(?:pass[- ]?holder status|identity|account|email address|mailbox|access)',
   'pass[- ]?holder status',
-  '(?:re-?register|re-?enrol|re-?verify|reactivate|re-?authenticate|re-?validate|re-?confirm) (?:your )?(?:mfa|multi-?factor|authenticator|device|account|phone|mailbox|credentials|details|access|security)',
+  '(?:re-?authori[sz]e|re-?authori[sz]ing|re-?register|re-?enrol|re-?verify|reactivate|re-?authenticate|re-?validate|re-?confirm) (?:your )?(?:mfa|multi-?factor|authenticator|device|account|phone|mailbox|credentials|details|access|security)',
   '(?:secure|unlock|restore|reactivate|recover|protect) your (?:account|mailbox|email|access|microsoft|office)',
   '(?:account|mailbox|access|email|password)(?: access)? (?:will be|has been|is being|is) (?:suspended|paused|locked|disabled|deactivated|closed|blocked|restricted|terminated|deleted|expired)',
   'access will be (?:paused|suspended|revoked|removed|lost|restricted)',

@@ -26,6 +26,7 @@ const CUES = anyOfSource([
     'your turn',
     'naughty',
     "don'?t be shy",
+    '(?:are )?(?:you|u) up\\?',
     'behave',
     'tipsy',
     "(?:can'?t|couldn'?t) sleep",

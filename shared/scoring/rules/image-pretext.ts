@@ -19,6 +19,7 @@ const PRETEXT = words([
   '(?:send|show) me (?:one|a pic|a picture|a photo|a selfie|something)(?: back| too)?',
   '(?:send|swap) (?:me )?(?:one|pics|pictures|photos) back',
   'one back',
+  "(?:not sure|don'?t know|wonder(?:ing)?) (?:if |whether )?(?:it|they|that) (?:went|came|got) through",
   '(?:did|have|has) (?:you|u) (?:get|got|see|seen|like|liked|receive|received|open|opened) my (?:pic|picture|photo|selfie|snap|video)s?',
   '(?:sent|send) (?:you|u) (?:a|my|that) (?:photo|pic|picture|selfie|snap)[^.?!]{0,30}(?:did|have) (?:you|u) (?:get|got|see|seen) it',
   '(?:replied|reply|respond(?:ed)?|answered) to my (?:photo|pic|picture|selfie|snap)',

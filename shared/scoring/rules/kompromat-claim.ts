@@ -9,7 +9,7 @@ export const kompromatClaim = phraseRule({
   reason: 'claims to hold compromising messages, images or recordings',
   pattern: words([
     "(?:i'?ve|i have|we have|we'?ve|i kept|i saved|i still have|i took|i made)(?: got| kept| saved)? (?:all |copies of |screenshots of |a copy of |a recording of |the recording of |the video of |recordings of |all of )?(?:our|your|every|all (?:our|your|the)) (?:chats?|messages?|conversations?|screenshots|texts|calls?|video calls?|photos?|pictures?|pics|images?|video|recording)",
-    'copies of (?:every|all|our|your)',
+    'copies of (?:everything|every|all|our|your)',
     '(?:video call|call|chat|conversation|session)[a-z ]{0,20} (?:was|were|has been|have been) (?:recorded|filmed|captured|saved)',
     '(?:in (?:my |our )?possession of|possess|holding|obtained|acquired) (?:some |certain )?(?:intimate|compromising|private|explicit|sensitive|personal) (?:material|images?|photos?|photographs|videos?|content|messages|footage|recordings?)',
     '(?:intimate|compromising|explicit) (?:material|images?|photos?|photographs|videos?|content|footage|recordings?) (?:of|involving|featuring|showing) you',

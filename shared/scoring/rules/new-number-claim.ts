@@ -11,6 +11,8 @@ export const newNumberClaim = phraseRule({
     'new (?:number|phone|mobile|work mobile|work phone|whatsapp)',
     '(?:old|my) (?:phone|mobile|one)(?: has| is| was| got)? (?:died|broke|broken|stolen|dead|lost|smashed)',
     'lost my (?:phone|mobile)',
+    // The mail analogue: "his email's down, send them to …"
+    "(?:my|his|her|their|the) (?:work |office |parliamentary )?email(?:'s| is| has)? (?:down|not working|playing up|broken|locked|gone down)",
     'save (?:this|my new|the new) (?:one|number)',
     '(?:your|ur) boss(?:!| here)',
   ]),

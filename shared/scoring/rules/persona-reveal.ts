@@ -14,7 +14,7 @@ export const personaReveal = phraseRule({
   id: 'sextortion.persona-reveal',
   category: 'sextortion',
   kind: 'threat',
-  reason: 'drops the persona or threatens your family or career outright',
+  reason: 'drops the persona or threatens you outright',
   pattern: words([
     'there (?:is|was) no [a-z]+[.!]',
     "(?:i'?m|i am) not (?:really )?[a-z]+[.!,] (?:there (?:is|was) no|never was|she|he)",
@@ -23,6 +23,10 @@ export const personaReveal = phraseRule({
     `before (?:your|ur) ${CLOSE} (?:does|do|sees? (?:it|them)|finds? out|hears? about it)`,
     '(?:whether|if) (?:your|ur) (?:career|marriage|seat|job) (?:survives|is over|ends|lasts)',
     '(?:your|ur) (?:career|marriage) (?:is|will be) over',
+    // The bare ultimatum: "Reply or I post", "the email to your chairman is already written".
+    "(?:reply|pay|answer|respond)(?: now| me)? or (?:i|we)(?:'ll| will)? (?:post|send|share|publish|tell|leak|release|forward)",
+    '(?:the )?(?:email|message|letter|post|dm|text) to (?:your|ur) [a-z ]{1,30} is (?:already )?(?:written|drafted|ready|queued|scheduled|sitting)',
+    "don'?t be (?:stupid|silly|foolish|an idiot) about (?:this|it)",
   ]),
   weights: [0.35],
 });

@@ -14,6 +14,8 @@ export const privateChannel = phraseRule({
     '(?:message|text|add|find|reach|contact|call|msg|dm|ping|chat to|talk to|see|follow) me on (?:whatsapp|signal|telegram|snap(?:chat)?|insta(?:gram)?|wickr|threema|wire|viber|session|kik)',
     "(?:whatsapp|signal|telegram|snapchat|insta)(?:'s| is) (?:best|easier|easiest|better|quicker|safer)",
     '(?:switch|move|go|come) (?:over )?(?:to|onto) (?:whatsapp|signal|telegram|snapchat)',
+    // "Can we talk? Not on here": off the channel the message came on.
+    '(?:talk|chat|speak)[?!.,]* not (?:on|over) (?:here|this|text|whatsapp)',
     // "Are you on Signal? I'd rather chat there": asked before the move.
     '(?:are|r) (?:you|u) on (?:signal|telegram|snap(?:chat)?|wickr|threema|session|kik)',
     "(?:i'?d|i would) (?:rather|prefer to) (?:chat|talk|message|text) (?:there|on (?:signal|telegram|whatsapp|snap(?:chat)?|insta(?:gram)?))",

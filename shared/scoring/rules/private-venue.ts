@@ -23,7 +23,7 @@ export const privateVenue = phraseRule({
     'come alone',
     '(?:booked|got|have) (?:a|the|us a) (?:hotel )?room (?:at|in|for|near|on)',
     "door'?s (?:on the latch|unlocked)",
-    '(?:bring|drop) (?:it|them) (?:round |over )?to your (?:flat|house|place|home)',
+    '(?:bring|drop) (?:it|them) (?:round |over )?to (?:your (?:flat|house|place|home)|yours)',
     '(?:private|quiet|discreet|secluded) (?:little )?(?:place|spot|restaurant|bar|club|room|corner) (?:where|in|near|off)',
     '(?:where|so) no ?one (?:bothers|sees|recogni[sz]es|knows|disturbs)',
     // A hotel at a conference: the room, the lobby, who comes up to whom.

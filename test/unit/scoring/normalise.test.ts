@@ -137,3 +137,9 @@ describe('skeleton, folded a character at a time', () => {
     expect(skeleton('\ud835\u00ad\udc00')).toBe('a'); // a maths letter split by a soft hyphen
   });
 });
+
+describe('numbers with units', () => {
+  it('are left as written, while leet words are still folded', () => {
+    expect(normalise('£5k by 10am on the 3rd, p4ssw0rd').folded).toBe('£5k by 10am on the 3rd, password');
+  });
+});

@@ -187,7 +187,7 @@ function referenceNormalise(input: string): { plain: string; folded: string } {
     .trim();
   let folded = /[a-z][013457@$]|[013457@$][a-z]/.test(plain)
     ? plain.replace(/\b[a-z0-9@$]*(?:[a-z][013457@$]|[013457@$][a-z])[a-z0-9@$]*/g, (w) =>
-        w.replace(/[013457@$]/g, (c) => LEET[c] ?? c),
+        /^\d[\d,.]*(?:k|m|bn|am|pm|st|nd|rd|th)$/.test(w) ? w : w.replace(/[013457@$]/g, (c) => LEET[c] ?? c),
       )
     : plain;
   folded = folded.replace(/\b(?:[a-z][ ._*-]){3,}[a-z]\b/g, (m) => m.replace(/[ ._*-]/g, ''));

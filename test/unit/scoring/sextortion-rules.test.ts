@@ -141,3 +141,24 @@ describe('sextortion.persona-reveal', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the bare ultimatum, and a sum with its unit', () => {
+  it('reads "Reply or I post", a message already written, "copies of everything"', () => {
+    expect(run('sextortion.persona-reveal', chat(['them: Reply or I post. Last warning.']))).toBeDefined();
+    expect(
+      run(
+        'sextortion.persona-reveal',
+        chat(['them: The email to your association chairman is already written.']),
+      ),
+    ).toBeDefined();
+    expect(
+      run('sextortion.kompromat-claim', chat(['them: I have copies of everything you sent Lena.'])),
+    ).toBeDefined();
+  });
+  it('keeps "£5k" a sum: a number with its unit is not leetspeak', () => {
+    expect(
+      run('sextortion.coercion', chat(['them: I know about Friday night. So will your constituents. £5k.']))
+        ?.evidence,
+    ).toContain('£5k');
+  });
+});

@@ -49,6 +49,7 @@ export const SETS = {
   tuning15: join(DIR, 'tuning-15.json'),
   tuning16: join(DIR, 'tuning-16.json'),
   tuning17: join(DIR, 'tuning-17.json'),
+  tuning18: join(DIR, 'tuning-18.json'),
   sealed3: join(DIR, 'sealed-3.json'),
   sealed4: join(DIR, 'sealed-4.json'),
   sealed5: join(DIR, 'sealed-5.json'),

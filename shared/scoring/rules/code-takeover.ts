@@ -30,7 +30,7 @@ const DELIVERS_CODE = register(/\b(?:code|pin|otp|passcode)\b[^.\d]{0,50}?(?:\bi
 // the next ("just send it to me").
 const ASKS_TO_PASS_ON = register(
   new RegExp(
-    `\\b(?:send|forward|share|give|tell|read|${TEXT_VERB}|pass|screenshot)\\b[^.?!]{0,40}?\\b(?:code|pin|otp|it|that|this)\\b`,
+    `\\b(?:send|forward|share|give|tell|read|${TEXT_VERB}|pass|screenshot|reply)\\b[^.?!]{0,40}?\\b(?:code|pin|otp|it|that|this)\\b`,
     'g',
   ),
 );

@@ -19,7 +19,7 @@ const CREDENTIAL = words([
   '(?:verify|confirm|validate) your (?:email|e-mail|identity|account)(?: address)? to (?:open|view|access|download|read|see)',
   // "log in here using your membership number and password", "sign in with your organisational
   // account", "log in via the secure link below using the association's banking credentials".
-  "(?:sign|log)[- ]?(?:in|on)(?: here| below| now| again| via [a-z' ]{1,40}| through [a-z' ]{1,40}| at [a-z.' ]{1,40})? (?:with|using) (?:your |the |our )?(?:[a-z']+ ){0,3}(?:account|credentials|password|login|log-?in details|username|membership number|staff number|pass number)",
+  "(?:sign|log)[- ]?(?:in|on)(?: here| below| now| again| via [a-z' ]{1,40}| through [a-z' ]{1,40}| at [a-z.' ]{1,40})? (?:with|using) (?:your |the |our )?(?:[a-z']+ ){0,4}(?:account|credentials|password|login|log-?in details|username|membership number|staff number|pass number)",
   '(?:sign|log)[- ]?(?:in|on) (?:to|into) your (?:[a-z]+ ){0,2}(?:account|portal|mailbox|profile)',
   '(?:opened|accessed|viewed|unlocked|read) (?:only )?(?:by|after) (?:signing|logging) (?:in|on)',
   `(?:using|with|via) your ${ACCOUNT} (?:account|email|e-mail|login|credentials|details|password)`,

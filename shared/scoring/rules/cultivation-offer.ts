@@ -12,7 +12,9 @@ export const cultivationOffer = phraseRule({
   pattern: wordsAndSums(
     [
       // A gift the register of interests is not to hear about.
-      "(?:no need|don'?t need|no reason|not necessary) to (?:declare|register|record|mention|inform|tell|notify|report)(?: (?:it|this|them|that|anyone|your (?:party|office|whips?|staff|team|boss)|the (?:register|party|whips?|office|authorities)))+",
+      "(?:no need|don'?t need|no reason|not necessary) to (?:declare|register|record|mention|inform|tell|notify|report|involve|copy in|cc|loop in)(?: (?:it|this|them|that|anyone|your (?:party|office|whips?|staff|team|boss)|the (?:register|party|whips?|office|authorities)))+",
+      // "A gift between friends, not for the register".
+      "not (?:for|on|in) the register|off the register|(?:doesn'?t|does not|won'?t|needn'?t) (?:need to )?(?:go on|be (?:declared|registered))",
       '(?:policy|parliamentary|political|westminster|committee) insights?',
       // A day rate paid to someone: "pays consultants £900/day" (not a room's hourly hire).
       "(?:pays?|paid|paying|earns?|offering|offers?)[a-z' ]{0,30} (?:\\u00a3|\\$)\\s?\\d[\\d,]* ?/ ?(?:call|hour|session|day|month|meeting)",

@@ -13,7 +13,7 @@ export const extortionDemand = phraseRule({
       '(?:transfer|pay|send|wire|deposit)(?: me| us)? [^.?!]{0,25}(?:\\d[\\d,.]*\\s?(?:gbp|pounds|quid|k|usd|dollars|euros?|btc|bitcoin)|\\u00a3\\s?\\d[\\d,.]*k?|\\$\\s?\\d[\\d,.]*k?|money|bitcoin|btc|crypto|gift ?cards?)',
       "(?:i|we) (?:don'?t|do not) want (?:anything|much|money|a lot)",
       'all (?:i|we) (?:need|want|ask) is',
-      "(?:one|a|just one) (?:link|document|file|favou?r|thing|email)(?: and| &) (?:i|we|it)(?:'ll| will)? (?:delete|disappear|go away|forget|stop)",
+      "(?:one|a|just one) (?:small |little |tiny )?(?:link|document|file|favou?r|thing|email|introduction)(?: and| &) (?:i|we|it|this|that)(?:'ll| will)? (?:delete|disappear|go away|forget|stop|never happens|stays)",
       "(?:i|we)(?:'ll| will)? delete (?:everything|it all|them|the (?:photos|pictures|video|recording|screenshots))",
       "you (?:will|won'?t) (?:not |never )?hear from me again",
       'in exchange (?:for|i)',

@@ -14,6 +14,11 @@ export const fraudPretext = phraseRule({
   reason: 'a refund, cancellation or fee pretext that sends you to a link or number',
   form: 'plain',
   pattern: words([
+    // A bank that tells you not to use the number on your card is not your bank.
+    "(?:don'?t|do not) (?:use|call|ring) the number on (?:the back of )?(?:your|the) card",
+    'not you\\?,? (?:please )?(?:call|ring|phone|text|reply|click|tap|visit)',
+    '(?:pay|settle) (?:a |an |the )?(?:\\u00a3\\s?\\d[\\d.]* )?(?:small |admin |administration |handling |release |redelivery |processing )fee',
+    'add (?:a|your) (?:card|payment card|bank card|debit card|credit card)(?: details)? to (?:hold|secure|keep|confirm)',
     '(?:eligible|entitled|due|approved) (?:for|to) (?:a |an )?(?:tax |council tax |energy |overpayment )?(?:rebate|refund|reimbursement|payment)',
     '(?:rebate|refund) of (?:\\u00a3|\\$)\\s?\\d[\\d,.]*',
     "(?:if|unless) (?:you )?(?:did not|didn'?t|do not|don'?t) (?:place|make|authori[sz]e|request|recogni[sz]e|order|buy)[a-z ]{0,30},? (?:please )?(?:call|ring|phone|contact|text|reply)",

@@ -8,6 +8,8 @@ export const kompromatClaim = phraseRule({
   kind: 'threat',
   reason: 'claims to hold compromising messages, images or recordings',
   pattern: words([
+    '(?:come|came) into (?:the )?possession of',
+    '(?:recordings?|footage|video|audio) of (?:your|our|the) (?:conversation|call|evening|night|meeting|time together|visit)',
     "(?:i'?ve|i have|we have|we'?ve|i kept|i saved|i still have|i took|i made)(?: got| kept| saved)? (?:all |copies of |screenshots of |a copy of |a recording of |the recording of |the video of |recordings of |all of )?(?:our|your|every|all (?:our|your|the)) (?:chats?|messages?|conversations?|screenshots|texts|calls?|video calls?|photos?|pictures?|pics|images?|video|recording)",
     'copies of (?:everything|every|all|our|your)',
     '(?:video call|call|chat|conversation|session)[a-z ]{0,20} (?:was|were|has been|have been) (?:recorded|filmed|captured|saved)',

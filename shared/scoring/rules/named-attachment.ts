@@ -14,7 +14,7 @@ const NAMED = register(
 );
 /** Talking the reader past Office's and Windows' warnings is what a malicious document needs. */
 const PAST_WARNINGS = register(
-  /\benable (?:content|editing|macros|(?:editing|content) and (?:content|editing))\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip|file|archive)) is)\s?\w+/g,
+  /\benable (?:content|editing|macros|(?:editing|content) and (?:content|editing))\b|\ballow it to run\b|\b(?:the )?password (?:is|for (?:it|the (?:zip file|zip|file|archive|document|attachment)) is)\s?\w+/g,
 );
 
 /** A file name with a risky extension anywhere in the words (not inside a link's path). */

@@ -27,6 +27,8 @@ export const personaReveal = phraseRule({
     "(?:reply|pay|answer|respond)(?: now| me)? or (?:i|we)(?:'ll| will)? (?:post|send|share|publish|tell|leak|release|forward)",
     '(?:the )?(?:email|message|letter|post|dm|text) to (?:your|ur) [a-z ]{1,30} is (?:already )?(?:written|drafted|ready|queued|scheduled|sitting)',
     "don'?t be (?:stupid|silly|foolish|an idiot) about (?:this|it)",
+    // The veiled form: "It would be a pity if she got an envelope".
+    "(?:it would|it'?d|would) be a (?:pity|shame) if (?:she|he|they|your [a-z]+|anyone|someone|the [a-z]+) (?:got|received|saw|found out|heard|were to)",
   ]),
   weights: [0.35],
 });

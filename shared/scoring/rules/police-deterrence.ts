@@ -13,6 +13,8 @@ export const policeDeterrence = phraseRule({
     'nobody (?:has|needs) to report anything',
     "(?:no need|don'?t need) to report",
     "(?:don'?t|do not) (?:report|block) (?:this|me)",
+    'least of all (?:the police|your (?:wife|husband|party|whips?|office))',
+    '(?:would|will|could) force my hand',
   ]),
   weights: [0.3],
 });

@@ -162,3 +162,26 @@ describe('the bare ultimatum, and a sum with its unit', () => {
     ).toContain('£5k');
   });
 });
+
+describe('the veiled threat and the favour', () => {
+  it('reads "it would be a pity if she got an envelope", "one small favour and it never happens", "force my hand"', () => {
+    const text =
+      'them: Your wife seems lovely. It would be a pity if she got an envelope. One small favour and it never happens.';
+    expect(run('sextortion.persona-reveal', chat([text]))).toBeDefined();
+    expect(run('sextortion.demand', chat([text]))).toBeDefined();
+    expect(
+      run(
+        'sextortion.police-deterrence',
+        chat(['them: Discuss this with no one, least of all the police; that would force my hand.']),
+      ),
+    ).toBeDefined();
+  });
+  it('reads material come into possession of, and recordings of the evening', () => {
+    expect(
+      run('sextortion.kompromat-claim', mail('I have come into possession of video from that evening.')),
+    ).toBeDefined();
+    expect(
+      run('sextortion.kompromat-claim', mail('She shared some recordings of your conversation in her room.')),
+    ).toBeDefined();
+  });
+});

@@ -539,3 +539,28 @@ describe('more sign-in asks and a page dressed as a PDF', () => {
     ).toContain('disguised double extension');
   });
 });
+
+describe('smishing tells and a service code passed back', () => {
+  it('reads a bank that says not to use the number on your card, "Not you? Call", an admin fee, a card to hold a place', () => {
+    for (const text of [
+      "NatWest: a new payee was added. Call our fraud team now on 0330 012 4477 - don't use the number on your card, it's being updated.",
+      'PDS Alert: new MFA device added to your account. Not you? Call 020 3884 1120 to cancel.',
+      'Party HQ: your conference pass is ready. Confirm and pay £2 admin fee: conf-pass.example/p/1',
+      'To finalise your booking please add a card to hold your place.',
+    ])
+      expect([text, run('spearphish.fraud-pretext', chat([`them: ${text}`])) !== undefined]).toEqual([
+        text,
+        true,
+      ]);
+  });
+  it('reads "reply with the code" even under the code itself', () => {
+    expect(
+      run(
+        'spearphish.code-takeover',
+        chat([
+          "them: Your Microsoft verification code is 482913. Reply with the code to confirm it's you - Service Desk",
+        ]),
+      ),
+    ).toBeDefined();
+  });
+});

@@ -11,6 +11,7 @@ export const diaryRequest = phraseRule({
   kind: 'content',
   reason: "asks about your principal's diary, movements or work",
   pattern: words([
+    '(?:which|what) days (?:are|r) (?:you|u) (?:in|at|usually in|normally in) (?:the )?(?:constituency|westminster|london|the office|parliament)',
     "(?:what'?s|what is|how'?s|how is|hows) (?:your|his|her|their|the) (?:boss'?s? |mp'?s? |minister'?s? |member'?s? )?(?:diary|week|schedule|calendar|weekend|movements|plans?)(?: looking)?(?: like)?",
     "(?:what'?s|what is|how'?s|how is|hows) [a-z]+'s (?:diary|week|schedule|calendar|movements|plans?)",
     "what (?:your|his|her|the) (?:boss|mp|minister|member|principal) (?:is|'s) (?:up to|doing|working on|planning|saying)",

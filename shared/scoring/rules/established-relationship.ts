@@ -7,12 +7,10 @@ import { distinct, quote, unindexed, wordsSource } from '../match.ts';
 import type { Rule } from '../rule.ts';
 
 // Only ever reads the target's replies, usually short: a plain regex pass is cheaper than a scan.
+// Not "yes, I remember": a target politely placing a claimed meeting is what a lure counts on.
 const RECOGNISES = unindexed(
   new RegExp(
     wordsSource([
-      'of course i remember',
-      '(?:yes|yeah|oh|ah),? i remember',
-      'i remember you',
       '(?:i )?(?:love|miss) you',
       '(?:great|lovely|so good|brilliant|wonderful|fantastic) to hear from you',
       "it'?s been (?:ages|years|too long|forever)",

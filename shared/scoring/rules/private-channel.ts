@@ -11,6 +11,8 @@ export const privateChannel = phraseRule({
   kind: 'content',
   reason: 'pushes you to a private or encrypted channel away from your office',
   pattern: words([
+    // Away from the lines that are kept: "don't use the switchboard, it's being monitored".
+    "(?:don'?t|do not|never) (?:use|call|ring|go through) (?:the|your) (?:switchboard|office line|main line|work (?:line|email|phone)|official (?:email|line|channels?))",
     '(?:message|text|add|find|reach|contact|call|msg|dm|ping|chat to|talk to|see|follow) me on (?:whatsapp|signal|telegram|snap(?:chat)?|insta(?:gram)?|wickr|threema|wire|viber|session|kik)',
     "(?:whatsapp|signal|telegram|snapchat|insta)(?:'s| is) (?:best|easier|easiest|better|quicker|safer)",
     '(?:switch|move|go|come) (?:over )?(?:to|onto) (?:whatsapp|signal|telegram|snapchat)',

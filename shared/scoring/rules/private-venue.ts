@@ -26,6 +26,7 @@ export const privateVenue = phraseRule({
     '(?:bring|drop) (?:it|them) (?:round |over )?to (?:your (?:flat|house|place|home)|yours)',
     '(?:private|quiet|discreet|secluded) (?:little )?(?:place|spot|restaurant|bar|club|room|corner) (?:where|in|near|off)',
     '(?:where|so) no ?one (?:bothers|sees|recogni[sz]es|knows|disturbs)',
+    '(?:nobody|no ?one|no-one) (?:from|in|at) (?:westminster|parliament|the house|the commons|the office|work) (?:goes|drinks|goes to|will see|would see|ever goes)',
     // A hotel at a conference: the room, the lobby, who comes up to whom.
     '(?:up )?to your (?:hotel )?room',
     '(?:what|which) (?:room )?(?:number|room) (?:are|r) (?:you|u) in',

@@ -10,6 +10,10 @@ export const secrecy = phraseRule({
   pattern: new RegExp(
     `${
       words([
+        // Kept out of the diary and away from the office.
+        "(?:don'?t|do not|maybe don'?t|better not) (?:put|add|write|mention) (?:me|this|it|us|our [a-z]+) (?:in|into|on) (?:your|the) diary",
+        '(?:your|the) office (?:will|would) (?:only |just )?(?:gossip|talk|ask questions)',
+        "(?:i'?m|i am) (?:very |totally |completely )?discreet",
         'between (?:us|you and me|ourselves)',
         'our (?:little )?secret',
         "(?:don'?t|do not|never) (?:tell|mention (?:this|it) to|show (?:this |it |them |these )?to|show) (?:anyone|anybody|a soul|your (?:wife|husband|partner|office|staff|boss|team|colleagues|friends|whips?|mp))",

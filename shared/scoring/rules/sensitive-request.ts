@@ -29,7 +29,7 @@ const ASK = words([
   "(?:export|send|email|forward) [a-z' ]{0,40}(?:mobile numbers|phone numbers|contact (?:list|details))",
   '(?:get|sign|take) me (?:into|in to|onto) (?:the )?(?:gallery|estate|building|parliament|chamber|pmqs)',
   'sign me in',
-  'bring (?:that|the|your) (?:briefing|papers|documents?|file|report)',
+  'bring (?:that|the|your) (?:briefing|papers?|documents?|file|report)',
   'does your (?:mp|boss|minister) get the',
   'tell (?:me|us) (?:a (?:little|bit) |more |a little more )?about',
   '(?:your|private|personal|candid|frank|honest) (?:insights?|views|thoughts|take|read) on',

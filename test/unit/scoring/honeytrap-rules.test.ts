@@ -343,3 +343,34 @@ describe('cultivation in more words', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the quieter asks of a patient honey trap', () => {
+  it('reads the diary kept clear of the office, the switchboard avoided, the bar no one from Westminster goes to', () => {
+    expect(
+      run('lure.secrecy', chat(["them: Maybe don't put me in your diary, your office will only gossip 😉"])),
+    ).toBeDefined();
+    expect(
+      run(
+        'honeytrap.private-channel',
+        chat(["them: Call me back on this number. Don't use the switchboard, it's being monitored"]),
+      ),
+    ).toBeDefined();
+    expect(
+      run(
+        'honeytrap.private-venue',
+        chat(["them: There's a hotel bar in Bloomsbury nobody from Westminster goes to. Thurs?"]),
+      ),
+    ).toBeDefined();
+    expect(
+      run('honeytrap.diary-request', chat(['them: which days are you in the constituency? just curious'])),
+    ).toBeDefined();
+  });
+  it('does not take a polite "yes, I remember" as knowing the sender', () => {
+    expect(
+      run(
+        'context.established-relationship',
+        chat(["them: It's Clara, from the housing fringe!", 'me: Ha, hello Clara. Yes I remember.']),
+      ),
+    ).toBeUndefined();
+  });
+});

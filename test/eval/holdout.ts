@@ -5,9 +5,11 @@
  *
  * - holdout.json (120), tuning-2.json (150), tuning-4.json (200), tuning-5.json (160),
  *   tuning-6.json (200), tuning-7.json (260), tuning-8.json (240), tuning-9.json (300),
- *   tuning-10.json … tuning-15.json (300 each): tuning sets; their misses may be read.
+ *   tuning-10.json … tuning-18.json (300 each; tuning-17 is mostly hard negatives, tuning-18
+ *   mostly subtle lures): tuning sets; their misses may be read.
  * - sealed-3.json (100), sealed-4.json (120), sealed-5.json (150), sealed-6.json (200),
- *   sealed-7.json and sealed-8.json (240 each): never read while tuning; only their figures are printed. Sealed-3's
+ *   sealed-7.json … sealed-9.json (240 each), sealed-10.json and sealed-11.json (300 each):
+ *   never read while tuning; only their figures are printed. Sealed-3's
  *   figures were looked at after about ten changes, so it flatters; the later ones were first
  *   scored as they arrived and looked at only a few times since (the closing notes say how
  *   often).
@@ -58,6 +60,7 @@ export const SETS = {
   sealed8: join(DIR, 'sealed-8.json'),
   sealed9: join(DIR, 'sealed-9.json'),
   sealed10: join(DIR, 'sealed-10.json'),
+  sealed11: join(DIR, 'sealed-11.json'),
 } as const;
 
 /** The file a member would hand over: an .eml for mail, a .txt for a chat or a text message. */

@@ -248,14 +248,40 @@ export function normalise(input: string): NormalisedText {
   SPACED_LETTERS.lastIndex = 0;
   if (SPACED_LETTERS.test(folded)) folded = folded.replace(SPACED_LETTERS, (m) => m.replace(SPACED_SEP, ''));
   SPACED_LETTERS.lastIndex = 0;
-  // Text-speak ("u", "abt") is written out last; it changes lengths, so only when it changed
-  // nothing can the prefilter derive the plain text's scan from the folded one's.
-  const expanded = expandTxtSpeak(folded);
-  // Unleeting keeps the length and changes only the leet runs: the prefilter then scans the
-  // plain text only around them.
-  if (expanded === folded && folded !== plain && folded.length === plain.length)
-    noteVariant(plain, folded, leetRuns);
+  // Undoing letter spacing is the one step whose changes are not tracked (it is rare).
+  const tracked = folded.length === plain.length;
+  // Text-speak ("u", "abt") is written out last, each word recorded where it stood.
+  const txtEdits: number[] = [];
+  const expanded = expandTxtSpeak(folded, tracked ? txtEdits : undefined);
+  // Outside the leet runs and the words written out the two texts read the same: the prefilter
+  // then scans the plain text only around them.
+  if (tracked && expanded !== plain) noteVariant(plain, expanded, regionsOf(leetRuns, txtEdits));
   return { plain, folded: expanded };
+}
+
+/**
+ * Where the folded text differs from the plain one, as [plainFrom, plainTo, foldedFrom,
+ * foldedTo] quadruples, sorted and disjoint: the leet runs (same length) and the text-speak
+ * words (each replaced by a longer word), merged where they meet.
+ */
+function regionsOf(leetRuns: readonly number[], txtEdits: readonly number[]): number[] {
+  const spans: Array<[number, number, number]> = []; // [from, to, growth]
+  for (let k = 0; k < leetRuns.length; k += 2) spans.push([leetRuns[k]!, leetRuns[k + 1]!, 0]);
+  for (let k = 0; k < txtEdits.length; k += 3)
+    spans.push([txtEdits[k]!, txtEdits[k + 1]!, txtEdits[k + 2]! - (txtEdits[k + 1]! - txtEdits[k]!)]);
+  spans.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  let shift = 0;
+  for (let k = 0; k < spans.length; ) {
+    let [from, to, growth] = spans[k++]!;
+    while (k < spans.length && spans[k]![0] < to) {
+      to = Math.max(to, spans[k]![1]);
+      growth += spans[k++]![2];
+    }
+    out.push(from, to, from + shift, to + shift + growth);
+    shift += growth;
+  }
+  return out;
 }
 
 export const EMPTY_TEXT: NormalisedText = { plain: '', folded: '' };

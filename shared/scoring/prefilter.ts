@@ -869,14 +869,14 @@ export class Scan {
   constructor(
     readonly text: string,
     readonly a: Automaton,
-    variantOf?: { scan: Scan; runs: number[] },
+    variantOf?: { scan: Scan; regions: number[] },
   ) {
     this.head = new Int32Array(a.patternCount).fill(-1);
     this.unbounded = new Uint8Array(a.patternCount);
     this.counts = new Int32Array(a.patternCount);
     this.cutoff = new Int32Array(a.patternCount).fill(NO_CUTOFF);
     this.hits = pool.pop() ?? new Int32Array(1024);
-    if (variantOf) deriveInto(this, variantOf.scan, variantOf.runs);
+    if (variantOf) deriveInto(this, variantOf.scan, variantOf.regions);
     else scanInto(this, text, a, 0, text.length, null);
   }
 
@@ -1026,32 +1026,76 @@ function scanInto(
  * clear of the runs (and of a character either side, which word boundaries read) are kept,
  * and the text is scanned again only in windows around the runs.
  */
-function deriveInto(scan: Scan, base: Scan, runs: number[]): void {
+/**
+ * Fills `scan` (of a text that reads like `base`'s except inside `regions`, quadruples of
+ * [from, to) in each text's own positions) from `base`'s hits: those clear of every region
+ * (by one character, for word boundaries) are the same literals, shifted by what the regions
+ * before them changed; only windows around the regions are scanned again.
+ */
+function deriveInto(scan: Scan, base: Scan, regions: number[]): void {
   const a = scan.a;
   const text = scan.text;
   const reach = a.maxLiteral + 1;
-  const fresh = new Scan('', a);
-  for (let p = 0; p < a.patternCount; p++) scan.cutoff[p] = base.cutoff[p]!;
-  for (let k = 0; k < runs.length; k += 2) {
-    const from = Math.max(0, runs[k]! - reach);
-    let to = Math.min(text.length, runs[k + 1]! + reach);
-    while (k + 2 < runs.length && runs[k + 2]! - reach < to) {
-      k += 2;
-      to = Math.min(text.length, runs[k + 1]! + reach);
-    }
-    scanInto(fresh, text, a, from, to, runs);
+  const inText: number[] = [];
+  const inBase: number[] = [];
+  for (let k = 0; k < regions.length; k += 4) {
+    inText.push(regions[k]!, regions[k + 1]!);
+    inBase.push(regions[k + 2]!, regions[k + 3]!);
   }
+  /** A position of base's text clear of the regions, in this text: minus the shift before it. */
+  const regionCount = inBase.length / 2;
+  const shiftBefore = (r: number) => (r === 0 ? 0 : inBase[2 * r - 1]! - inText[2 * r - 1]!);
+  /** Base's position in this text; inside a region, that region's start (earlier is safe for a cutoff). */
+  const toText = (pos: number) => {
+    if (pos === NO_CUTOFF) return NO_CUTOFF;
+    let lo = 0; // regions ending at or before pos
+    let hi = regionCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (inBase[2 * mid + 1]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < regionCount && inBase[2 * lo]! <= pos) return inText[2 * lo]!;
+    return pos - shiftBefore(lo);
+  };
+  const windows: number[] = [];
+  let windowed = 0;
+  for (let k = 0; k < inText.length; k += 2) {
+    const from = Math.max(0, inText[k]! - reach);
+    let to = Math.min(text.length, inText[k + 1]! + reach);
+    while (k + 2 < inText.length && inText[k + 2]! - reach < to) {
+      k += 2;
+      to = Math.min(text.length, inText[k + 1]! + reach);
+    }
+    windows.push(from, to);
+    windowed += to - from;
+  }
+  // Changes all over the text: one scan of it is cheaper than the windows and the merge.
+  if (windowed > text.length / 2) {
+    scanInto(scan, text, a, 0, text.length, null);
+    return;
+  }
+  const fresh = new Scan('', a);
+  for (let p = 0; p < a.patternCount; p++) scan.cutoff[p] = toText(base.cutoff[p]!);
+  for (let k = 0; k < windows.length; k += 2) scanInto(fresh, text, a, windows[k]!, windows[k + 1]!, inText);
   // Window hits dropped over the cap bound what is known, like the base's.
   for (let p = 0; p < a.patternCount; p++)
     if (fresh.cutoff[p]! < scan.cutoff[p]!) scan.cutoff[p] = fresh.cutoff[p]!;
-  // Merge by end position, so hits stay in order of their end.
+  // Merge by end position (in this text), so hits stay in order of their end.
   const bh = base.hits;
   const fh = fresh.hits;
   let i = 0;
   let j = 0;
+  let r = 0; // regions wholly before the current base hit
   while (i < base.used || j < fresh.used) {
-    if (j >= fresh.used || (i < base.used && bh[i + 1]! <= fh[j + 1]!)) {
-      if (!touches(runs, bh[i]! - 1, bh[i + 1]!)) pushHit(scan, bh[i]!, bh[i + 1]!, bh[i + 2]!, a);
+    if (i < base.used && touches(inBase, bh[i]! - 1, bh[i + 1]!)) {
+      i += 4;
+      continue;
+    }
+    if (i < base.used) while (r < regionCount && inBase[2 * r + 1]! < bh[i + 1]!) r++;
+    const shift = shiftBefore(r);
+    if (j >= fresh.used || (i < base.used && bh[i + 1]! - shift <= fh[j + 1]!)) {
+      pushHit(scan, bh[i]! - shift, bh[i + 1]! - shift, bh[i + 2]!, a);
       i += 4;
     } else {
       pushHit(scan, fh[j]!, fh[j + 1]!, fh[j + 2]!, a);
@@ -1063,15 +1107,14 @@ function deriveInto(scan: Scan, base: Scan, runs: number[]): void {
 
 const cache: Scan[] = [];
 /** Texts known to differ from another only inside some runs (plain vs folded), most recent first. */
-const variants: Array<{ text: string; of: string; runs: number[] }> = [];
+const variants: Array<{ text: string; of: string; regions: number[] }> = [];
 
 /**
- * Notes that `text` equals `of` except inside the sorted, disjoint [a, b) `runs` (same length):
- * its scan is then derived from that of `of`.
+ * Notes that `text` reads like `of` except inside `regions`, [textFrom, textTo, ofFrom, ofTo]
+ * quadruples, sorted and disjoint: its scan is then derived from that of `of`.
  */
-export function noteVariant(text: string, of: string, runs: number[]): void {
-  if (text.length !== of.length) return;
-  variants.unshift({ text, of, runs });
+export function noteVariant(text: string, of: string, regions: number[]): void {
+  variants.unshift({ text, of, regions });
   if (variants.length > 2) variants.pop();
 }
 
@@ -1085,7 +1128,7 @@ export function scanOf(text: string): Scan {
   let s: Scan | undefined;
   for (const v of variants)
     if (v.text === text) {
-      s = new Scan(text, a, { scan: scanOf(v.of), runs: v.runs });
+      s = new Scan(text, a, { scan: scanOf(v.of), regions: v.regions });
       break;
     }
   s ??= new Scan(text, a);

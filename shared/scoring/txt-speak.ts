@@ -58,11 +58,15 @@ function standsAlone(text: string, at: number, end: number): boolean {
   return !(after === 46 && isWordCode(text.charCodeAt(end + 1)));
 }
 
-export function expandTxtSpeak(text: string): string {
+/** `edits`, when given, receives [start, end, length written] for each word written out. */
+export function expandTxtSpeak(text: string, edits?: number[]): string {
   TXT_RUN.lastIndex = 0;
   if (!TXT_RUN.test(text)) return text;
   TXT_RUN.lastIndex = 0;
-  return text.replace(TXT_RUN, (w: string, at: number) =>
-    standsAlone(text, at, at + w.length) ? (TXT_SPEAK[w] ?? w) : w,
-  );
+  return text.replace(TXT_RUN, (w: string, at: number) => {
+    if (!standsAlone(text, at, at + w.length)) return w;
+    const full = TXT_SPEAK[w] ?? w;
+    if (edits && full !== w) edits.push(at, at + w.length, full.length);
+    return full;
+  });
 }

@@ -125,6 +125,8 @@ const KEPT_MARK = new RegExp(`(?!${MARKS.source})\\p{M}`, 'u');
 /** Per code point, what the skeleton turns it into: once in a text that NFKD folds, once not. */
 const foldedWith = new Map<string, string | null>();
 const foldedWithout = new Map<string, string>();
+/** Entries kept per memo: a text of thousands of distinct rare characters must not grow it for ever. */
+const MEMO_LIMIT = 4096;
 
 /**
  * One code point as `foldWhole` would fold it inside a text NFKD folds: null when a mark it
@@ -135,6 +137,7 @@ function foldOneDecomposing(ch: string): string | null {
   if (out === undefined) {
     const d = ch.normalize('NFKD').replace(MARKS, '');
     out = KEPT_MARK.test(d) ? null : d.replace(MAPPED_G, mapChar);
+    if (foldedWith.size >= MEMO_LIMIT) foldedWith.clear();
     foldedWith.set(ch, out);
   }
   return out;
@@ -144,6 +147,7 @@ function foldOne(ch: string): string {
   let out = foldedWithout.get(ch);
   if (out === undefined) {
     out = ch.replace(MAPPED_G, mapChar);
+    if (foldedWithout.size >= MEMO_LIMIT) foldedWithout.clear();
     foldedWithout.set(ch, out);
   }
   return out;

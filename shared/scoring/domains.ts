@@ -94,13 +94,13 @@ export function isWithin(host: string, domain: string): boolean {
  * "ipsa.example" stands for IPSA (service-brands.ts). Extra words still make a lookalike:
  * "pass-renewal-parliament.example" is not parliament's.
  */
-const RESERVED_TLDS = ['example', 'test', 'invalid'] as const;
+export const RESERVED_NAME = /\.(?:example|test|invalid)$/;
 
+/** "parliament.example" (or a host under it) for "parliament.uk". */
 function isReservedTwin(host: string, domain: string): boolean {
-  const dot = host.lastIndexOf('.');
-  if (dot < 0 || !(RESERVED_TLDS as readonly string[]).includes(host.slice(dot + 1))) return false;
-  const name = registrableDomain(domain).split('.')[0];
-  return RESERVED_TLDS.some((tld) => isWithin(host, `${name}.${tld}`));
+  if (!RESERVED_NAME.test(host)) return false;
+  const reg = registrableDomain(host);
+  return reg.split('.')[0] === registrableDomain(domain).split('.')[0];
 }
 
 export function isProtectedHost(host: string, protectedDomains: readonly string[]): boolean {

@@ -4,7 +4,7 @@
  * service's name (hyphens and dots aside) but is none of those domains imitates it:
  * "docu-sign-secure.example" is not DocuSign.
  */
-import { registrableDomain } from './domains.ts';
+import { RESERVED_NAME, registrableDomain } from './domains.ts';
 
 const SERVICES: Record<string, readonly string[]> = {
   docusign: ['docusign.com', 'docusign.net'],
@@ -48,16 +48,12 @@ const SERVICE_LABELS: Record<string, readonly string[]> = {
   outlook: ['outlook.com', 'microsoft.com', 'office.com', 'office365.com', 'live.com'],
 };
 
-/**
- * Reserved documentation names (RFC 2606: .example, .test, .invalid) never occur in real mail;
- * where they do (test data, the corpus), "ipsa.example" stands for IPSA's own domain. A
- * lookalike still adds words to the name: "ipsa-refund.example".
- */
-const RESERVED = /\.(?:example|test|invalid)$/;
+// Reserved documentation names (RESERVED_NAME, domains.ts): "ipsa.example" stands for IPSA's own
+// domain; a lookalike still adds words to the name: "ipsa-refund.example".
 
 const isOwn = (h: string, registrable: string, domains: readonly string[], service: string) =>
   domains.some((d) => registrable === d || h === d || h.endsWith(`.${d}`)) ||
-  (RESERVED.test(registrable) && registrable.split('.')[0] === service);
+  (RESERVED_NAME.test(registrable) && registrable.split('.')[0] === service);
 
 /**
  * Which service a host imitates, and how: `name` when it spells a product's name (DocuSign,
@@ -120,7 +116,7 @@ export const isServiceDomain = (host: string): boolean => {
   const h = host.toLowerCase();
   const registrable = registrableDomain(h);
   if (SERVICE_DOMAINS.has(registrable)) return true;
-  if (RESERVED.test(registrable) && SERVICE_NAMES.has(registrable.split('.')[0]!)) return true;
+  if (RESERVED_NAME.test(registrable) && SERVICE_NAMES.has(registrable.split('.')[0]!)) return true;
   for (const d of SERVICE_DOMAINS) if (h.endsWith(`.${d}`)) return true;
   return false;
 };
